@@ -1,0 +1,83 @@
+// Fault injection: a sliding-window rate limit, a share of 5xx answers, added latency, dropped connections,
+// and a queue of scripted faults for deterministic tests. Set at start (flags) or at run time (admin API).
+import { CHOICES } from './choices.mjs';
+
+export const DEFAULT_FAULTS = Object.freeze({
+	rateLimitPerMinute: CHOICES.defaultRateLimitPerMinute,
+	retryAfter: CHOICES.defaultRetryAfter, // 'always' | 'never' | 'alternate'
+	errorRate: 0, // share of requests answered with one of errorStatuses
+	errorStatuses: [500, 502, 503],
+	dropRate: 0, // share of requests whose connection is destroyed without an answer
+	latencyMs: 0,
+	script: [], // [{ status, retryAfter? } | { drop: true } | { latencyMs }]: applied to the next requests, in order
+});
+
+export class Faults {
+	constructor(settings = {}) {
+		this.window = [];
+		this.rateLimitedCount = 0;
+		this.random = mulberry32(settings.seed ?? 42);
+		this.set({ ...DEFAULT_FAULTS, ...settings });
+	}
+
+	set(settings) {
+		this.settings = { ...(this.settings ?? DEFAULT_FAULTS), ...settings };
+		this.settings.script = [...(settings.script ?? this.settings.script ?? [])];
+	}
+
+	reset() {
+		this.window = [];
+		this.rateLimitedCount = 0;
+		this.settings = { ...DEFAULT_FAULTS, script: [] };
+	}
+
+	/** Decides what happens to one API request: undefined (serve it), or a fault to apply. */
+	decide(now = Date.now()) {
+		const scripted = this.settings.script.shift();
+		if (scripted) return scripted;
+
+		const limit = this.settings.rateLimitPerMinute;
+		if (limit > 0) {
+			while (this.window.length && this.window[0] <= now - 60_000) this.window.shift();
+			if (this.window.length >= limit) {
+				this.rateLimitedCount++;
+				const seconds = Math.max(1, Math.ceil((this.window[0] + 60_000 - now) / 1000));
+				return { status: 429, retryAfter: this.retryAfterFor(seconds) };
+			}
+			this.window.push(now);
+		}
+		if (this.settings.dropRate > 0 && this.random() < this.settings.dropRate) return { drop: true };
+		if (this.settings.errorRate > 0 && this.random() < this.settings.errorRate) {
+			const statuses = this.settings.errorStatuses;
+			return { status: statuses[Math.floor(this.random() * statuses.length)] };
+		}
+		return undefined;
+	}
+
+	retryAfterFor(seconds) {
+		const mode = this.settings.retryAfter;
+		if (mode === 'never') return undefined;
+		if (mode === 'alternate') return this.rateLimitedCount % 2 === 1 ? seconds : undefined;
+		return seconds;
+	}
+}
+
+/** A small seeded PRNG so that fault sequences repeat from run to run. */
+function mulberry32(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export const STATUS_MESSAGES = {
+	429: 'Too many requests: rate limit exceeded',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};

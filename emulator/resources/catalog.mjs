@@ -1,0 +1,91 @@
+// Program configuration the nodes read: groups, form templates, sales-cycle stages, deal files, applications.
+import { ApiError, listPage } from '../store.mjs';
+import { validateBody } from '../validate.mjs';
+import { CHOICES } from '../choices.mjs';
+import { groupSummary, notFound, requireGroup } from './shared.mjs';
+
+function templatesFor(store, type, query) {
+	return store.all('formTemplates').filter((template) =>
+		(!type || template.type === type) &&
+		(!query.get('group_key') || template.groups.includes(query.get('group_key'))) &&
+		(!query.get('mold_key') || template.key === query.get('mold_key')));
+}
+
+export function catalogRoutes({ store, emit }) {
+	const dealFileRoute = ({ params, baseUrl }) => {
+		const deal = store.find('deals', params.id, CHOICES.dealLookupFields);
+		if (!deal) throw notFound('deal', params.id);
+		const file = store.find('dealFiles', params.fileKey);
+		if (!file || file.deal_key !== deal.key) throw notFound('file', params.fileKey);
+		const expires = Date.now() + CHOICES.dealFileUrlTtlMs;
+		return { data: { url: `${baseUrl}/__files/${file.key}?expires=${expires}` } };
+	};
+
+	return [
+		['GET', '/api/v2/groups', ({ query }) => ({ data: listPage(store.all('groups'), query, {
+			name: (g, value) => g.name.toLowerCase().includes(value.toLowerCase()),
+		}) })],
+		['GET', '/api/v2/groups/:key', ({ params }) => ({ data: requireGroupOr404(store, params.key) })],
+		['GET', '/api/v2/form-templates', ({ query }) => ({
+			data: listPage(templatesFor(store, query.get('target_type'), query), query),
+		})],
+		['GET', '/api/v2/deals/form-templates', ({ query }) => ({ data: templatesFor(store, 'deal', query) })],
+		['GET', '/api/v2/leads/form-templates', ({ query }) => ({ data: templatesFor(store, 'lead', query) })],
+		['GET', '/api/v2/sales-cycles/:objectType/stages', ({ params, query }) => {
+			const groupKey = query.get('group_key');
+			if (groupKey) requireGroup(store, groupKey);
+			const stages = store.all('stages')
+				.filter((stage) => stage.object_type === params.objectType && (!groupKey || stage.group_key === groupKey))
+				.sort((a, b) => a.position - b.position);
+			return { data: CHOICES.stagesAsArray ? stages : { items: stages, has_more: false } };
+		}],
+		['GET', '/api/v2/deals/:id/files', ({ params }) => {
+			const deal = store.find('deals', params.id, CHOICES.dealLookupFields);
+			if (!deal) throw notFound('deal', params.id);
+			const files = store.all('dealFiles').filter((file) => file.deal_key === deal.key)
+				.map(({ key, name, field_key }) => ({ key, name, field_key }));
+			return { data: { deal_files: files } };
+		}],
+		['GET', '/api/v2/deals/:id/file/:fileKey', dealFileRoute],
+		['GET', '/api/deals/:id/file/:fileKey', dealFileRoute],
+
+		['GET', '/api/v2/applications', ({ query }) => ({ data: listPage(store.all('applications'), query, {
+			mold_key: (a, value) => a.mold_key === value,
+			group_key: (a, value) => a.group?.key === value,
+		}) })],
+		['POST', '/api/v2/applications', ({ body, isTest }) => {
+			validateBody(body, {
+				email: { type: 'string', required: true, format: 'email' },
+				first_name: { type: 'string', required: true }, last_name: { type: 'string', required: true },
+				group_key: { type: 'string' }, mold_key: { type: 'string' }, business_name: { type: 'string', nullable: true },
+				meta: { type: 'object', nullable: true },
+			});
+			const group = body.group_key ? requireGroup(store, body.group_key) : store.all('groups')[0];
+			const application = store.insert('applications', 'application', {
+				email: body.email, first_name: body.first_name, last_name: body.last_name,
+				content: { first_name: body.first_name, last_name: body.last_name, email: body.email, business_name: body.business_name ?? null },
+				group: groupSummary(group), group_name: group?.name ?? null, group_slug: group?.slug ?? null,
+				mold_key: body.mold_key ?? store.all('formTemplates').find((t) => t.type === 'application')?.key ?? null,
+				partner_key: null, partnership_key: null, approved: null, decline_reason: null,
+				meta: body.meta ?? {}, archived: false, test: isTest,
+			});
+			emit('application.created', application);
+			return { data: application, message: 'Application created' };
+		}],
+		['PATCH', '/api/v2/applications/:key/decision', ({ params, body }) => {
+			validateBody(body, { approved: { type: 'boolean', required: true }, decline_reason: { type: 'string', nullable: true } });
+			const application = store.find('applications', params.key);
+			if (!application) throw notFound('application', params.key);
+			if (application.approved !== null) throw new ApiError(400, `application ${params.key} has already been decided`);
+			store.touch(application, { approved: body.approved, decline_reason: body.approved ? null : body.decline_reason ?? null });
+			emit(body.approved ? 'application.approved' : 'application.declined', application);
+			return { data: application, message: 'Decision recorded' };
+		}],
+	];
+}
+
+function requireGroupOr404(store, key) {
+	const group = store.find('groups', key, ['key', 'slug']);
+	if (!group) throw notFound('group', key);
+	return group;
+}

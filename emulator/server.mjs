@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm run emulator -- --port 18080 --seed emulator/seeds/demo.json --rate-limit 4000 --latency 50 --error-rate 0.01`
+import { parseArgs } from 'node:util';
+import { createEmulator } from './app.mjs';
+import { CHOICES } from './choices.mjs';
+
+const { values } = parseArgs({
+	options: {
+		port: { type: 'string', default: process.env.PARTNERSTACK_EMULATOR_PORT ?? '18080' },
+		host: { type: 'string', default: '127.0.0.1' },
+		seed: { type: 'string', default: process.env.PARTNERSTACK_EMULATOR_SEED },
+		'rate-limit': { type: 'string' },
+		'retry-after': { type: 'string' },
+		latency: { type: 'string' },
+		'error-rate': { type: 'string' },
+		'drop-rate': { type: 'string' },
+	},
+});
+
+const faults = {};
+if (values['rate-limit'] !== undefined) faults.rateLimitPerMinute = Number(values['rate-limit']);
+if (values['retry-after'] !== undefined) faults.retryAfter = values['retry-after'];
+if (values.latency !== undefined) faults.latencyMs = Number(values.latency);
+if (values['error-rate'] !== undefined) faults.errorRate = Number(values['error-rate']);
+if (values['drop-rate'] !== undefined) faults.dropRate = Number(values['drop-rate']);
+
+const emulator = createEmulator({ seedFile: values.seed, faults });
+await emulator.listen(Number(values.port), values.host);
+process.stdout.write(`${JSON.stringify({
+	event: 'listening', url: emulator.url, port: emulator.port,
+	productionPublicKey: CHOICES.keys.production.publicKey, testPublicKey: CHOICES.keys.test.publicKey,
+})}\n`);
+
+const stop = async () => {
+	await emulator.close();
+	process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

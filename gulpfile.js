@@ -1,0 +1,51 @@
+// The build: TypeScript → dist, static files (icons, codex JSON) beside it, and third-party code bundled in,
+// because a verified community package may have no runtime dependencies.
+const { src, dest, series, parallel } = require('gulp');
+const { rmSync } = require('fs');
+const { execFileSync } = require('child_process');
+const esbuild = require('esbuild');
+
+/** Source modules that re-export a devDependency: each is replaced in dist by a self-contained bundle. */
+const VENDOR_BUNDLES = [
+	{ entry: 'nodes/PartnerStack/vendor/csvParse.ts', outfile: 'dist/nodes/PartnerStack/vendor/csvParse.js' },
+];
+
+function clean(done) {
+	rmSync('dist', { recursive: true, force: true });
+	done();
+}
+
+function compileTypeScript(done) {
+	execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+		stdio: 'inherit',
+	});
+	done();
+}
+
+function copyStaticFiles() {
+	return src(['icons/**/*.svg', 'nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+async function bundleVendorModules() {
+	await Promise.all(
+		VENDOR_BUNDLES.map(({ entry, outfile }) =>
+			esbuild.build({
+				entryPoints: [entry],
+				outfile,
+				bundle: true,
+				platform: 'node',
+				format: 'cjs',
+				target: 'node18',
+				legalComments: 'inline',
+				logLevel: 'warning',
+			}),
+		),
+	);
+}
+
+exports.clean = clean;
+exports.build = series(clean, compileTypeScript, parallel(copyStaticFiles, bundleVendorModules));
+exports.default = exports.build;
