@@ -3,11 +3,25 @@
 const { src, dest, series, parallel } = require('gulp');
 const { rmSync } = require('fs');
 const { execFileSync } = require('child_process');
+const path = require('path');
 const esbuild = require('esbuild');
+
+/**
+ * csv-parse's core parser lives at a path its `exports` map does not publish; TypeScript (node resolution)
+ * finds it, and this resolves it for the bundler.
+ */
+const csvParseCore = {
+	name: 'csv-parse-core',
+	setup(build) {
+		build.onResolve({ filter: /^csv-parse\/lib\/api\/index\.js$/ }, () => ({
+			path: path.join(__dirname, 'node_modules/csv-parse/lib/api/index.js'),
+		}));
+	},
+};
 
 /** Source modules that re-export a devDependency: each is replaced in dist by a self-contained bundle. */
 const VENDOR_BUNDLES = [
-	{ entry: 'nodes/PartnerStack/vendor/csvParse.ts', outfile: 'dist/nodes/PartnerStack/vendor/csvParse.js' },
+	{ entry: 'nodes/PartnerStack/vendor/csvParse.js', outfile: 'dist/nodes/PartnerStack/vendor/csvParse.js' },
 ];
 
 function clean(done) {
@@ -41,6 +55,7 @@ async function bundleVendorModules() {
 				target: 'node18',
 				legalComments: 'inline',
 				logLevel: 'warning',
+				plugins: [csvParseCore],
 			}),
 		),
 	);

@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as action from './actions/action';
+import * as customer from './actions/customer';
+import * as deal from './actions/deal';
+import * as group from './actions/group';
+import * as lead from './actions/lead';
+import * as partnership from './actions/partnership';
+import * as reward from './actions/reward';
+import { router } from './actions/router';
+import * as transaction from './actions/transaction';
+import { listSearch, loadOptions } from './methods';
+
+export class PartnerStack implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'PartnerStack',
+		name: 'partnerStack',
+		icon: { light: 'file:../../icons/partnerstack.svg', dark: 'file:../../icons/partnerstack.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage PartnerStack partnerships, customers, deals, leads, transactions, rewards and actions',
+		defaults: { name: 'PartnerStack' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'partnerStackApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Action', value: 'action', description: 'Actions partners or customers performed, for action rewards' },
+					{ name: 'Customer', value: 'customer', description: 'Customers referred by partners' },
+					{ name: 'Deal', value: 'deal', description: 'Business opportunities partners registered' },
+					{ name: 'Group', value: 'group', description: 'Groups partners are organised in' },
+					{ name: 'Lead', value: 'lead', description: 'Leads partners submitted' },
+					{ name: 'Partnership', value: 'partnership', description: 'Partners in the program' },
+					{ name: 'Reward', value: 'reward', description: 'Commissions and bonuses paid to partners' },
+					{ name: 'Transaction', value: 'transaction', description: 'Sales of referred customers' },
+				],
+				default: 'partnership',
+			},
+			...action.description,
+			...customer.description,
+			...deal.description,
+			...group.description,
+			...lead.description,
+			...partnership.description,
+			...reward.description,
+			...transaction.description,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

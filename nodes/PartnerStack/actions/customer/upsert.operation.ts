@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { toApiBody } from '../../helpers/fields';
+import { partnerStackData } from '../../transport';
+import { simplifyProperty } from '../common.descriptions';
+import { output, shown } from '../operations';
+import { customerOptionalFields, partnerKeyFor, partnerKeyProperty, useTestPartnerProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer Key',
+		name: 'customerKey',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Your unique key for the customer: the customer with this key is updated, or created when missing',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: "The customer's email",
+	},
+	{ ...partnerKeyProperty, description: "The referring partner's partner key (used when the customer is created)" },
+	useTestPartnerProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: customerOptionalFields,
+	},
+	simplifyProperty,
+];
+
+export const description = shown('customer', 'upsert', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customerKey = String(this.getNodeParameter('customerKey', itemIndex)).trim();
+	if (!customerKey) throw new Error('Customer Key is required to find the customer');
+	const path = `/customers/${encodeURIComponent(customerKey)}`;
+	const fields = {
+		email: this.getNodeParameter('email', itemIndex),
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+	};
+
+	let existing: IDataObject | undefined;
+	try {
+		existing = await partnerStackData.call(this, 'GET', path, { itemIndex });
+	} catch (error) {
+		if ((error as JsonObject).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+	if (existing && existing.archived !== true) {
+		const updated = await partnerStackData.call(this, 'PATCH', path, { body: toApiBody(fields), itemIndex });
+		return { ...output.call(this, 'customer', updated, itemIndex), upsertResult: 'updated' };
+	}
+	const partnerKey = await partnerKeyFor.call(this, itemIndex);
+	const body = toApiBody({ ...fields, customerKey, partnerKey });
+	const created = await partnerStackData.call(this, 'POST', '/customers', { body, itemIndex });
+	return { ...output.call(this, 'customer', created, itemIndex), upsertResult: 'created' };
+}

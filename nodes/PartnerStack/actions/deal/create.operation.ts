@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { AmountUnit } from '../../helpers/amounts';
+import { toApiBody } from '../../helpers/fields';
+import { partnerStackData } from '../../transport';
+import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import { output, shown } from '../operations';
+import { dealFields, groupKeyProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		default: 'partner',
+		description: 'Who registered the deal',
+		options: [
+			{ name: 'Partner', value: 'partner', description: 'A partner registered it: Partner Key is required' },
+			{ name: 'Vendor', value: 'vendor', description: 'Your team registered it: Group is required' },
+		],
+	},
+	{
+		displayName: 'Partner Key',
+		name: 'partnerKey',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { source: ['partner'] } },
+		required: true,
+		description: "The owning partner's partner key",
+	},
+	{ ...groupKeyProperty, description: `The deal's group (required for vendor deals; it also lists the stages). ${groupKeyProperty.description}` },
+	amountUnitProperty(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: dealFields,
+	},
+	simplifyProperty,
+];
+
+export const description = shown('deal', 'create', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const source = this.getNodeParameter('source', itemIndex, 'partner') as string;
+	const amountUnit = this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit;
+	const body = toApiBody(
+		{
+			source,
+			partnerKey: source === 'partner' ? this.getNodeParameter('partnerKey', itemIndex, '') : '',
+			groupKey: this.getNodeParameter('groupKey', itemIndex, ''),
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		},
+		amountUnit,
+	);
+	if (source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
+	const deal = await partnerStackData.call(this, 'POST', '/deals', { body, itemIndex });
+	return output.call(this, 'deal', deal, itemIndex);
+}

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as convert from './convert.operation';
+import * as create from './create.operation';
+import * as deleteDeal from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getAttachment from './getAttachment.operation';
+import * as listAttachments from './listAttachments.operation';
+import * as update from './update.operation';
+
+export { convert, create, deleteDeal as delete, get, getAll, getAttachment, listAttachments, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['deal'] } },
+		options: [
+			{ name: 'Convert to Customer', value: 'convert', description: 'Turn a won deal into a customer', action: 'Convert a deal to a customer' },
+			{ name: 'Create', value: 'create', description: 'Register a deal', action: 'Create a deal' },
+			{ name: 'Delete', value: 'delete', description: 'Archive a deal', action: 'Delete a deal' },
+			{ name: 'Get', value: 'get', description: 'Get a deal by key or external key', action: 'Get a deal' },
+			{ name: 'Get Attachment', value: 'getAttachment', description: 'Download a file attached to a deal', action: 'Get a deal attachment' },
+			{ name: 'Get Many', value: 'getAll', description: 'Search deals', action: 'Get many deals' },
+			{ name: 'List Attachments', value: 'listAttachments', description: 'List the files attached to a deal', action: 'List deal attachments' },
+			{ name: 'Update', value: 'update', description: 'Change a deal\'s stage, amount or other fields', action: 'Update a deal' },
+		],
+		default: 'get',
+	},
+	...convert.description,
+	...create.description,
+	...deleteDeal.description,
+	...get.description,
+	...getAll.description,
+	...getAttachment.description,
+	...listAttachments.description,
+	...update.description,
+];

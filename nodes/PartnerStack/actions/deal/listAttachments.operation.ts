@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { dealLocator } from '../locators';
+import { keyOf, shown } from '../operations';
+import { listDealFiles } from './attachments';
+
+export const description = shown('deal', 'listAttachments', [dealLocator]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const key = keyOf.call(this, itemIndex);
+	const files = await listDealFiles.call(this, key, itemIndex);
+	return files.map((file) => ({ deal_key: key, ...file }));
+}

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { AmountUnit } from '../../helpers/amounts';
+import { toApiBody } from '../../helpers/fields';
+import { partnerStackData } from '../../transport';
+import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import { output, shown } from '../operations';
+import { LEAD_STATUSES, leadMeta, leadOptionalFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Partner Key', name: 'partnerKey', type: 'string', required: true, default: '', description: "The submitting partner's partner key" },
+	{
+		displayName: 'External Key',
+		name: 'externalKey',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Your unique key for the lead, often its email',
+	},
+	{ displayName: 'Status', name: 'status', type: 'options', default: 'open', options: LEAD_STATUSES },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '' },
+	amountUnitProperty(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: leadOptionalFields,
+	},
+	simplifyProperty,
+];
+
+export const description = shown('lead', 'create', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const values: IDataObject = {
+		partnerKey: this.getNodeParameter('partnerKey', itemIndex),
+		externalKey: this.getNodeParameter('externalKey', itemIndex),
+		status: this.getNodeParameter('status', itemIndex),
+		firstName: this.getNodeParameter('firstName', itemIndex),
+		lastName: this.getNodeParameter('lastName', itemIndex),
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+	};
+	const meta = leadMeta(values);
+	const body = toApiBody({ ...values, meta }, this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit);
+	const lead = await partnerStackData.call(this, 'POST', '/leads', { body, itemIndex });
+	return output.call(this, 'lead', lead, itemIndex);
+}

@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toEpochMs } from '../helpers/dates';
+import { simplify } from '../helpers/simplify';
+import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
+import { getManyProperties, simplifyProperty } from './common.descriptions';
+import type { Operation, ResourceName } from './types';
+
+/** Get Many filters → PartnerStack query parameters. */
+const FILTER_QUERY: Record<string, { param: string; epochMs?: boolean }> = {
+	minCreated: { param: 'min_created', epochMs: true },
+	maxCreated: { param: 'max_created', epochMs: true },
+	minUpdated: { param: 'min_updated', epochMs: true },
+	maxUpdated: { param: 'max_updated', epochMs: true },
+	partnerKey: { param: 'partner_key' },
+	group: { param: 'group' },
+	actionType: { param: 'action_type' },
+	customerKey: { param: 'customer_key' },
+	partnershipKey: { param: 'partnership_key' },
+	paymentStatus: { param: 'payment_status' },
+	productKey: { param: 'product_key' },
+	status: { param: 'status' },
+	email: { param: 'email' },
+};
+
+export function toQuery(filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	for (const [name, value] of Object.entries(filters)) {
+		if (value === undefined || value === null || value === '') continue;
+		const mapping = FILTER_QUERY[name];
+		if (!mapping) throw new Error(`Unknown filter "${name}"`);
+		qs[mapping.param] = mapping.epochMs ? toEpochMs(value) : value;
+	}
+	return qs;
+}
+
+export function shown(resource: ResourceName, operation: string, properties: INodeProperties[]) {
+	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+}
+
+export function keyOf(this: IExecuteFunctions, itemIndex: number): string {
+	const key = this.getNodeParameter('key', itemIndex, '', { extractValue: true }) as string;
+	const trimmed = String(key ?? '').trim();
+	if (!trimmed) throw new Error('The key is empty: pick a record from the list or enter its key');
+	return trimmed;
+}
+
+export function output(
+	this: IExecuteFunctions,
+	resource: ResourceName,
+	object: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const wantsSimple = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return wantsSimple ? simplify(resource, object) : object;
+}
+
+export function getManyOperation(
+	resource: ResourceName,
+	endpoint: string,
+	extraFilters: INodeProperties[] = [],
+	options: { withPartnerAndGroup?: boolean } = {},
+): Operation {
+	return {
+		description: shown(resource, 'getAll', getManyProperties(extraFilters, options)),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			const items = await partnerStackAllItems.call(this, endpoint, toQuery(filters), limit, { itemIndex });
+			return items.map((item) => output.call(this, resource, item, itemIndex));
+		},
+	};
+}
+
+export function getOperation(
+	resource: ResourceName,
+	locator: INodeProperties,
+	pathOf: (key: string) => string,
+): Operation {
+	return {
+		description: shown(resource, 'get', [locator, simplifyProperty]),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const key = keyOf.call(this, itemIndex);
+			const object = await partnerStackData.call(this, 'GET', pathOf(key), { itemIndex });
+			return output.call(this, resource, object, itemIndex);
+		},
+	};
+}
+
+export function deleteOperation(
+	resource: ResourceName,
+	locator: INodeProperties,
+	pathOf: (key: string) => string,
+): Operation {
+	return {
+		description: shown(resource, 'delete', [locator]),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const key = keyOf.call(this, itemIndex);
+			const answer = await partnerStackRequest.call(this, 'DELETE', pathOf(key), { itemIndex });
+			return { key, deleted: true, message: answer.message ?? null };
+		},
+	};
+}

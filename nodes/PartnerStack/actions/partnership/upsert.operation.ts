@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { toApiBody } from '../../helpers/fields';
+import { partnerStackData } from '../../transport';
+import { simplifyProperty } from '../common.descriptions';
+import { output, shown } from '../operations';
+import { partnershipCreateFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Used to create the partner, and to find it when no partner key is given',
+	},
+	{
+		displayName: 'Partner Key',
+		name: 'partnerKey',
+		type: 'string',
+		default: '',
+		description: 'Finds the partner by this key first; it is also the key of a partner created here',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: partnershipCreateFields.filter((field) => field.name !== 'partnerKey'),
+	},
+	simplifyProperty,
+];
+
+export const description = shown('partnership', 'upsert', properties);
+
+/** PATCH accepts these; tags go through modifyTags, and email/partner key are the identity. */
+const UPDATABLE = ['group_key', 'manager_email', 'manager_name', 'fields', 'meta', 'first_name', 'last_name'];
+
+async function findPartnership(this: IExecuteFunctions, identifier: string, itemIndex: number) {
+	try {
+		return await partnerStackData.call(this, 'GET', `/partnerships/${encodeURIComponent(identifier)}`, {
+			itemIndex,
+		});
+	} catch (error) {
+		if ((error as JsonObject).httpCode === '404') return undefined;
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+/** Updates the partner found by partner key (else by email), or creates it when there is none. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const email = String(this.getNodeParameter('email', itemIndex)).trim();
+	const partnerKey = String(this.getNodeParameter('partnerKey', itemIndex, '')).trim();
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = toApiBody({ email, partnerKey, ...additionalFields });
+
+	const existing =
+		(partnerKey ? await findPartnership.call(this, partnerKey, itemIndex) : undefined) ??
+		(await findPartnership.call(this, email, itemIndex));
+	if (!existing) {
+		const created = await partnerStackData.call(this, 'POST', '/partnerships', { body, itemIndex });
+		return { ...output.call(this, 'partnership', created, itemIndex), upsertResult: 'created' };
+	}
+	const changes = Object.fromEntries(Object.entries(body).filter(([field]) => UPDATABLE.includes(field)));
+	const updated = Object.keys(changes).length
+		? await partnerStackData.call(this, 'PATCH', `/partnerships/${existing.key}`, { body: changes, itemIndex })
+		: existing;
+	return { ...output.call(this, 'partnership', updated, itemIndex), upsertResult: 'updated' };
+}

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { AmountUnit } from '../../helpers/amounts';
+import { toApiBody } from '../../helpers/fields';
+import { partnerStackData } from '../../transport';
+import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import { output, shown } from '../operations';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Find Customer By',
+		name: 'customerKeyType',
+		type: 'options',
+		default: 'customer_external_key',
+		description: 'Which customer reference Customer Key holds (PartnerStack takes exactly one)',
+		options: [
+			{ name: 'Customer Email', value: 'customer_email' },
+			{ name: 'PartnerStack Customer Key', value: 'customer_key', description: 'The key PartnerStack gave the customer' },
+			{ name: 'Your Customer Key', value: 'customer_external_key', description: 'The customer_key you set when creating the customer' },
+		],
+	},
+	{
+		displayName: 'Customer Key',
+		name: 'customerKey',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The customer the sale belongs to',
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { numberPrecision: 2 },
+		description: 'Sale amount; negative for a refund',
+	},
+	amountUnitProperty(),
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		required: true,
+		default: 'USD',
+		description: 'Three-letter ISO 4217 code',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Category Key', name: 'categoryKey', type: 'string', default: '', description: 'Category for reward rules' },
+			{ displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', description: 'Backdate the transaction' },
+			{
+				displayName: 'Member Key',
+				name: 'memberKey',
+				type: 'string',
+				default: '',
+				description: 'The partner team member who drove the sale',
+			},
+			{ displayName: 'Metadata (JSON)', name: 'metadata', type: 'json', default: '{}', description: 'Up to 25 attributes' },
+			{ displayName: 'Product Key', name: 'productKey', type: 'string', default: '', description: 'Product for reward rules' },
+			{
+				displayName: 'Transaction Key',
+				name: 'key',
+				type: 'string',
+				default: '',
+				description:
+					'Your unique key for this sale. Recommended: PartnerStack refuses a second transaction with the same key, so a retried or re-run workflow never records the sale twice.',
+			},
+		],
+	},
+	simplifyProperty,
+];
+
+export const description = shown('transaction', 'create', properties);
+
+/** Transactions are append-only in PartnerStack: this inserts, it never updates. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const amountUnit = this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit;
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = toApiBody(
+		{
+			amount: this.getNodeParameter('amount', itemIndex),
+			currency: String(this.getNodeParameter('currency', itemIndex)).trim().toUpperCase(),
+			...additionalFields,
+		},
+		amountUnit,
+	);
+	const referenceField = this.getNodeParameter('customerKeyType', itemIndex, 'customer_external_key') as string;
+	body[referenceField] = String(this.getNodeParameter('customerKey', itemIndex)).trim();
+	const transaction = await partnerStackData.call(this, 'POST', '/transactions', {
+		body,
+		itemIndex,
+		idempotent: Boolean(body.key),
+	});
+	return output.call(this, 'transaction', transaction, itemIndex);
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { partnerStackAllItems, partnerStackRequest } from '../transport';
+
+function byName(a: INodePropertyOptions, b: INodePropertyOptions) {
+	return a.name.localeCompare(b.name);
+}
+
+async function groups(this: ILoadOptionsFunctions) {
+	return await partnerStackAllItems.call(this, '/groups');
+}
+
+/** Group pickers that set a group_key. */
+export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await groups.call(this)).map((g) => ({ name: String(g.name), value: String(g.key), description: String(g.slug ?? '') })).sort(byName);
+}
+
+/** The Get Many `group` filter takes the group's name without spaces or special characters. */
+export async function getGroupSlugs(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await groups.call(this))
+		.map((g) => ({ name: String(g.name), value: String(g.slug ?? String(g.name).replace(/[^A-Za-z0-9]/g, '').toLowerCase()) }))
+		.sort(byName);
+}
+
+function currentGroupKey(this: ILoadOptionsFunctions): string {
+	for (const name of ['groupKey', 'updateFields.groupKey']) {
+		const value = this.getCurrentNodeParameter(name);
+		if (typeof value === 'string' && value) return value;
+	}
+	return '';
+}
+
+function asList(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data as IDataObject[];
+	return ((data as IDataObject | undefined)?.items as IDataObject[] | undefined) ?? [];
+}
+
+/** Deal stages of the chosen group (every group's when none is chosen), in pipeline order. */
+export async function getDealStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const groupKey = currentGroupKey.call(this);
+	const envelope = await partnerStackRequest.call(this, 'GET', '/sales-cycles/deal/stages', {
+		qs: groupKey ? { group_key: groupKey } : {},
+	});
+	return asList(envelope.data)
+		.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
+		.map((stage) => ({ name: String(stage.name), value: String(stage.name), description: groupKey ? undefined : String(stage.group_key ?? '') }));
+}
+
+export async function getDealFormTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const groupKey = currentGroupKey.call(this);
+	const envelope = await partnerStackRequest.call(this, 'GET', '/deals/form-templates', {
+		qs: groupKey ? { group_key: groupKey } : {},
+	});
+	return asList(envelope.data).map((t) => ({ name: String(t.name ?? t.title ?? t.key), value: String(t.key) })).sort(byName);
+}
+
+/** Application forms, for the trigger's scope. */
+export async function getApplicationForms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const templates = await partnerStackAllItems.call(this, '/form-templates', { target_type: 'application' });
+	return templates
+		.filter((t) => !t.type || t.type === 'application')
+		.map((t) => ({ name: String(t.name ?? t.title ?? t.key), value: String(t.key) }))
+		.sort(byName);
+}

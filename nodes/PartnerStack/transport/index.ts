@@ -1,0 +1,244 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { RequestPacer } from './concurrency';
+import { backoffDelayMs, networkErrorCode, parseRetryAfterMs, RETRY_POLICY } from './retry';
+
+export type PartnerStackContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const CREDENTIAL_TYPE = 'partnerStackApi';
+export const API_V2 = '/api/v2';
+/** PartnerStack's page size ceiling: Return All walks pages of this size. */
+export const MAX_PAGE_SIZE = 250;
+
+export interface PartnerStackEnvelope {
+	data?: unknown;
+	message?: string;
+	status?: number;
+}
+
+export interface RequestOptions {
+	body?: IDataObject | Buffer;
+	qs?: IDataObject;
+	headers?: IDataObject;
+	itemIndex?: number;
+	/** A POST is retried after a lost connection only when repeating it cannot create a second object. */
+	idempotent?: boolean;
+	pacer?: RequestPacer;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/** Hints for API messages that mislead on their own. */
+const MESSAGE_HINTS: Array<[RegExp, string]> = [
+	[
+		/'target_(type|key)' is a required property/,
+		'Recording an action needs a target: the partner key (target type "partnership") or the customer key (target type "customer"), the action type and a value of at least 1.',
+	],
+	[
+		/partner_key .* not found/,
+		'The partner key is the partner\'s unique key in PartnerStack (Partners → the partner → Partner key), not the email and not the internal "part_…" key.',
+	],
+	[
+		/test (customers|transactions|partner)/i,
+		'Test keys and production keys see the same program but cannot mix: test customers sit under test partners such as gstest, and their transactions need test keys.',
+	],
+];
+
+export async function baseUrlOf(this: PartnerStackContext): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	// Accept a URL pasted with the API prefix: the nodes add /api/v2 and /v1/import themselves.
+	return String(credentials.baseUrl || 'https://api.partnerstack.com')
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api\/v2$/, '');
+}
+
+export async function isSandbox(this: PartnerStackContext): Promise<boolean> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return credentials.sandbox === true;
+}
+
+/** `/partnerships` → `/api/v2/partnerships`; paths under `/api/` or `/v1/` are taken as they are. */
+function resolvePath(endpoint: string): string {
+	return /^\/(api|v1)\//.test(endpoint) ? endpoint : `${API_V2}${endpoint}`;
+}
+
+function apiMessage(body: unknown, statusCode: number): string {
+	const message = (body as PartnerStackEnvelope | undefined)?.message;
+	if (typeof message === 'string' && message.trim()) return message;
+	if (typeof body === 'string' && body.trim() && body.length < 500) return body;
+	return `PartnerStack answered with HTTP ${statusCode}`;
+}
+
+function apiError(
+	this: PartnerStackContext,
+	statusCode: number,
+	body: unknown,
+	method: string,
+	path: string,
+	itemIndex?: number,
+): NodeApiError {
+	const message = apiMessage(body, statusCode);
+	const hint = MESSAGE_HINTS.find(([pattern]) => pattern.test(message))?.[1];
+	const description = [`${method} ${path} answered HTTP ${statusCode}.`, hint].filter(Boolean).join(' ');
+	return new NodeApiError(this.getNode(), { message, status: statusCode } as JsonObject, {
+		message,
+		description,
+		httpCode: String(statusCode),
+		itemIndex,
+	});
+}
+
+/**
+ * One authenticated call to PartnerStack. Answers the parsed body (the `{data, message, status}` envelope).
+ * Retries 429 and 5xx (Retry-After first, else backoff) and lost connections; errors carry PartnerStack's
+ * message and never the keys.
+ */
+export async function partnerStackRequest(
+	this: PartnerStackContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: RequestOptions = {},
+): Promise<PartnerStackEnvelope> {
+	const baseUrl = await baseUrlOf.call(this);
+	const path = resolvePath(endpoint);
+	const isBuffer = Buffer.isBuffer(options.body);
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${baseUrl}${path}`,
+		qs: options.qs,
+		body: options.body,
+		json: !isBuffer,
+		headers: { Accept: 'application/json', ...options.headers },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: RETRY_POLICY.requestTimeoutMs,
+	};
+	const mayRepeatAfterLostConnection = method !== 'POST' || options.idempotent === true;
+
+	for (let attempt = 1; ; attempt++) {
+		await options.pacer?.acquire();
+		let response: FullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				request,
+			)) as FullResponse;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			const retryable = RETRY_POLICY.retryableNetworkCodes.includes(code) && mayRepeatAfterLostConnection;
+			if (retryable && attempt < RETRY_POLICY.maxAttempts) {
+				this.logger.debug('PartnerStack request failed, retrying', { method, path, code, attempt });
+				await sleep(backoffDelayMs(attempt));
+				continue;
+			}
+			throw new NodeApiError(this.getNode(), { message: code, code } as JsonObject, {
+				message: `PartnerStack could not be reached (${code})`,
+				description: `${method} ${baseUrl}${path} failed after ${attempt} attempt(s). Check the credential's API URL and the network.`,
+				itemIndex: options.itemIndex,
+			});
+		}
+
+		const { statusCode } = response;
+		if (statusCode < 400) {
+			if (isBuffer || typeof response.body !== 'string') return (response.body ?? {}) as PartnerStackEnvelope;
+			return safeJson(response.body);
+		}
+		const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
+		if (RETRY_POLICY.retryableStatuses.includes(statusCode) && attempt < RETRY_POLICY.maxAttempts) {
+			const retryAfter = parseRetryAfterMs(response.headers?.['retry-after']);
+			if (retryAfter === undefined || retryAfter <= RETRY_POLICY.maxRetryAfterMs) {
+				this.logger.debug('PartnerStack asked to retry', { method, path, statusCode, attempt, retryAfter });
+				await sleep(retryAfter ?? backoffDelayMs(attempt));
+				continue;
+			}
+		}
+		throw apiError.call(this, statusCode, body, method, path, options.itemIndex);
+	}
+}
+
+function safeJson(text: string): PartnerStackEnvelope {
+	try {
+		return JSON.parse(text) as PartnerStackEnvelope;
+	} catch {
+		return { message: text };
+	}
+}
+
+/** The `data` of a single-object answer. */
+export async function partnerStackData(
+	this: PartnerStackContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: RequestOptions = {},
+): Promise<IDataObject> {
+	const envelope = await partnerStackRequest.call(this, method, endpoint, options);
+	return (envelope.data ?? {}) as IDataObject;
+}
+
+export interface Page {
+	items: IDataObject[];
+	hasMore: boolean;
+}
+
+export async function partnerStackPage(
+	this: PartnerStackContext,
+	endpoint: string,
+	qs: IDataObject = {},
+	options: RequestOptions = {},
+): Promise<Page> {
+	const envelope = await partnerStackRequest.call(this, 'GET', endpoint, { ...options, qs });
+	const data = envelope.data as { items?: IDataObject[]; has_more?: boolean } | IDataObject[] | undefined;
+	if (Array.isArray(data)) return { items: data, hasMore: false };
+	return { items: data?.items ?? [], hasMore: data?.has_more === true };
+}
+
+/**
+ * Walks PartnerStack's cursor pages (`starting_after` = the last item's key) until `has_more` is false
+ * or `limit` items are collected. Pages are as large as the API allows.
+ */
+export async function partnerStackAllItems(
+	this: PartnerStackContext,
+	endpoint: string,
+	qs: IDataObject = {},
+	limit = Infinity,
+	options: RequestOptions = {},
+): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	let startingAfter: string | undefined;
+	while (items.length < limit) {
+		const pageSize = Math.min(MAX_PAGE_SIZE, limit - items.length);
+		const page = await partnerStackPage.call(
+			this,
+			endpoint,
+			{ ...qs, limit: pageSize, ...(startingAfter ? { starting_after: startingAfter } : {}) },
+			options,
+		);
+		items.push(...page.items);
+		const last = page.items[page.items.length - 1];
+		if (!page.hasMore || !last?.key) break;
+		startingAfter = String(last.key);
+	}
+	return items.slice(0, limit);
+}
