@@ -1,27 +1,27 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Keeps a run of requests under a per-minute budget: a sliding window over the last 60 s.
+ * Keeps a run of requests under a budget per window (PartnerStack: requests per minute), as a sliding window.
  * One pacer is shared by every worker of one execution; nothing is kept between executions.
  */
 export class RequestPacer {
 	private readonly sent: number[] = [];
 
 	constructor(
-		private readonly requestsPerMinute: number,
-		private readonly now: () => number = Date.now,
+		private readonly budget: number,
+		private readonly windowMs = 60_000,
 	) {}
 
 	async acquire(): Promise<void> {
-		if (this.requestsPerMinute <= 0) return;
+		if (this.budget <= 0) return;
 		for (;;) {
-			const now = this.now();
-			while (this.sent.length && this.sent[0] <= now - 60_000) this.sent.shift();
-			if (this.sent.length < this.requestsPerMinute) {
+			const now = Date.now();
+			while (this.sent.length && this.sent[0] <= now - this.windowMs) this.sent.shift();
+			if (this.sent.length < this.budget) {
 				this.sent.push(now);
 				return;
 			}
-			await sleep(this.sent[0] + 60_000 - now + 1);
+			await sleep(this.sent[0] + this.windowMs - now + 1);
 		}
 	}
 }

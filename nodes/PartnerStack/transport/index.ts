@@ -101,12 +101,14 @@ function apiError(
 	const message = apiMessage(body, statusCode);
 	const hint = MESSAGE_HINTS.find(([pattern]) => pattern.test(message))?.[1];
 	const description = [`${method} ${path} answered HTTP ${statusCode}.`, hint].filter(Boolean).join(' ');
-	return new NodeApiError(this.getNode(), { message, status: statusCode } as JsonObject, {
+	const error = new NodeApiError(this.getNode(), { message, status: statusCode } as JsonObject, {
 		message,
 		description,
 		httpCode: String(statusCode),
 		itemIndex,
 	});
+	error.message = message;
+	return error;
 }
 
 /**
@@ -153,11 +155,13 @@ export async function partnerStackRequest(
 				await sleep(backoffDelayMs(attempt));
 				continue;
 			}
-			throw new NodeApiError(this.getNode(), { message: code, code } as JsonObject, {
-				message: `PartnerStack could not be reached (${code})`,
-				description: `${method} ${baseUrl}${path} failed after ${attempt} attempt(s). Check the credential's API URL and the network.`,
+			const unreachable = new NodeApiError(this.getNode(), { message: code } as JsonObject, {
+				description: `${method} ${baseUrl}${path} failed after ${attempt} attempt(s) (${code}). Check the credential's API URL and the network.`,
 				itemIndex: options.itemIndex,
 			});
+			// NodeApiError swaps known network codes for generic text; this message names the service and the code.
+			unreachable.message = `PartnerStack could not be reached (${code})`;
+			throw unreachable;
 		}
 
 		const { statusCode } = response;

@@ -25,21 +25,33 @@ export function parseRetryAfterMs(header: unknown, now: number = Date.now()): nu
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+const CODE = /^E[A-Z_]+$|^UND_ERR_[A-Z_]+$/;
+
+/** Node, undici and axios nest the system error differently; this finds its code wherever it sits. */
 export function networkErrorCode(error: unknown): string {
-	const candidate = error as {
-		code?: unknown;
-		httpCode?: unknown;
-		cause?: { code?: unknown; cause?: { code?: unknown } };
-		message?: unknown;
-	};
-	const code = [candidate?.cause?.code, candidate?.cause?.cause?.code, candidate?.code, candidate?.httpCode].find(
-		(value) => typeof value === 'string' && /^[A-Z_]+$/.test(value),
-	);
-	if (typeof code === 'string') return code;
-	const message = String(candidate?.message ?? '');
-	if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
-	if (/timeout|timed out/i.test(message)) return 'ETIMEDOUT';
-	if (/ECONNREFUSED/i.test(message)) return 'ECONNREFUSED';
-	if (/ENOTFOUND/i.test(message)) return 'ENOTFOUND';
+	const seen = new Set<unknown>();
+	const queue: unknown[] = [error];
+	const messages: string[] = [];
+	while (queue.length) {
+		const current = queue.shift() as {
+			code?: unknown;
+			httpCode?: unknown;
+			message?: unknown;
+			cause?: unknown;
+			errors?: unknown[];
+		} | null;
+		if (!current || typeof current !== 'object' || seen.has(current)) continue;
+		seen.add(current);
+		for (const value of [current.code, current.httpCode]) {
+			if (typeof value === 'string' && CODE.test(value)) return value;
+		}
+		if (typeof current.message === 'string') messages.push(current.message);
+		queue.push(current.cause, ...(Array.isArray(current.errors) ? current.errors : []));
+	}
+	const text = messages.join(' ');
+	const named = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(text);
+	if (named) return named[1];
+	if (/socket hang up|other side closed/i.test(text)) return 'ECONNRESET';
+	if (/timeout|timed out|aborted/i.test(text)) return 'ETIMEDOUT';
 	return 'UNKNOWN';
 }

@@ -1,0 +1,188 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { NodeApiError } from 'n8n-workflow';
+
+import { RequestPacer, mapWithConcurrency } from '../../nodes/PartnerStack/transport/concurrency';
+import {
+	partnerStackAllItems,
+	partnerStackData,
+	partnerStackRequest,
+} from '../../nodes/PartnerStack/transport';
+import { backoffDelayMs, parseRetryAfterMs, RETRY_POLICY } from '../../nodes/PartnerStack/transport/retry';
+import { createContext, credentialsFor, type TestContext } from '../support/context';
+import { EmulatorProcess, KEYS } from '../support/emulator';
+
+const emulator = new EmulatorProcess();
+let context: TestContext;
+// The transport is typed for n8n's contexts; the test context implements the part it uses.
+const asN8n = (ctx: TestContext) => ctx as never;
+
+beforeAll(async () => {
+	await emulator.start();
+});
+afterAll(async () => {
+	await emulator.stop();
+});
+beforeEach(async () => {
+	await emulator.reset();
+	context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production) });
+});
+
+/** A loopback port nobody listens on: opened, read, closed. */
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+async function caught(promise: Promise<unknown>): Promise<NodeApiError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected a rejection');
+}
+
+describe('requests', () => {
+	it('authenticates with Basic auth and unwraps the envelope', async () => {
+		const gstest = await partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest');
+		expect(gstest).toMatchObject({ partner_key: 'gstest' });
+		const [logged] = await emulator.requests();
+		expect(logged).toMatchObject({ path: '/api/v2/partnerships/gstest', keyMode: 'production' });
+	});
+
+	it('accepts an API URL pasted with a trailing /api/v2/', async () => {
+		context = createContext({ credentials: credentialsFor(`${emulator.url}/api/v2/`, KEYS.production) });
+		await expect(partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest')).resolves.toMatchObject({ partner_key: 'gstest' });
+	});
+
+	it("turns an API error into a NodeApiError with PartnerStack's message and status, and no keys", async () => {
+		const error = await caught(
+			partnerStackData.call(asN8n(context), 'POST', '/customers', { body: { email: 'a@b.co', partner_key: 'ghost', customer_key: 'x' } }),
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('partner_key ghost not found');
+		expect(error.httpCode).toBe('400');
+		expect(error.description).toMatch(/POST \/api\/v2\/customers answered HTTP 400/);
+		expect(error.description).toMatch(/partner key is the partner's unique key/);
+		const serialised = JSON.stringify({ error, message: error.message, description: error.description, logs: context.logs });
+		expect(serialised).not.toContain(KEYS.production.secretKey);
+		expect(serialised).not.toContain(Buffer.from(`${KEYS.production.publicKey}:${KEYS.production.secretKey}`).toString('base64'));
+	});
+
+	it('reports wrong keys as 401 without echoing them', async () => {
+		context = createContext({ credentials: credentialsFor(emulator.url, { publicKey: 'pk_live_emulator', secretKey: 'sk_wrong_secret' }) });
+		const error = await caught(partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
+		expect(error.httpCode).toBe('401');
+		expect(JSON.stringify({ error, m: error.message, d: error.description })).not.toContain('sk_wrong_secret');
+	});
+
+	it('tells an unreachable host apart, without retrying it', async () => {
+		context = createContext({ credentials: credentialsFor(`http://127.0.0.1:${await closedPort()}`, KEYS.production) });
+		const error = await caught(partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
+		expect(error.message).toBe('PartnerStack could not be reached (ECONNREFUSED)');
+		expect(context.requests).toHaveLength(1);
+	});
+});
+
+describe('retries', () => {
+	it('honours Retry-After on 429 and then succeeds', async () => {
+		await emulator.faults({ script: [{ status: 429, retryAfter: 1 }] });
+		const started = Date.now();
+		await expect(partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest')).resolves.toMatchObject({ partner_key: 'gstest' });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		expect((await emulator.requests()).map((r) => r.status)).toEqual([429, 200]);
+	});
+
+	it('backs off on 429 without Retry-After, on 500/502/503 and on a dropped connection (GET)', async () => {
+		await emulator.faults({ script: [{ status: 429 }, { status: 502 }, { drop: true }, { status: 503 }] });
+		await expect(partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest')).resolves.toMatchObject({ partner_key: 'gstest' });
+		expect((await emulator.requests()).map((r) => r.fault ?? r.status)).toEqual(['429', '502', 'drop', '503', 200]);
+		expect(context.logs.filter((line) => /retry/.test(line.message))).toHaveLength(4);
+	}, 20_000);
+
+	it('gives up after the bounded number of attempts with the last status', async () => {
+		await emulator.faults({ script: Array.from({ length: RETRY_POLICY.maxAttempts }, () => ({ status: 503, retryAfter: 0 })) });
+		const error = await caught(partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
+		expect(error.httpCode).toBe('503');
+		expect(await emulator.requests()).toHaveLength(RETRY_POLICY.maxAttempts);
+	});
+
+	it('does not repeat a POST after a lost connection unless it is idempotent', async () => {
+		await emulator.faults({ script: [{ drop: true }] });
+		const body = { email: 'x@example.com', partner_key: 'gstest', customer_key: 'once' };
+		const error = await caught(partnerStackRequest.call(asN8n(context), 'POST', '/customers', { body }));
+		expect(error.message).toMatch(/could not be reached/);
+		await emulator.faults({ script: [{ drop: true }] });
+		await expect(
+			partnerStackData.call(asN8n(context), 'POST', '/customers', { body, idempotent: true }),
+		).resolves.toMatchObject({ customer_key: 'once' });
+		expect(await emulator.state('customers')).toHaveLength(1);
+	});
+
+	it('reads Retry-After as seconds or an HTTP date, and backs off exponentially with jitter', () => {
+		expect(parseRetryAfterMs('2')).toBe(2000);
+		expect(parseRetryAfterMs(new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(10_000);
+		expect(parseRetryAfterMs(undefined)).toBeUndefined();
+		expect(parseRetryAfterMs('soon')).toBeUndefined();
+		expect(backoffDelayMs(1, () => 0)).toBe(250);
+		expect(backoffDelayMs(3, () => 1)).toBe(2000);
+		expect(backoffDelayMs(20, () => 1)).toBe(RETRY_POLICY.maxDelayMs);
+	});
+});
+
+describe('paging', () => {
+	beforeEach(async () => {
+		await emulator.seed({
+			customers: Array.from({ length: 1000 }, (_, n) => ({ customer_key: `k${n}`, email: `k${n}@example.com`, partner_key: 'gstest' })),
+		});
+		await emulator.clearRequests();
+	});
+
+	it('walks 1 000 records in exactly 4 requests of 250 with starting_after', async () => {
+		const items = await partnerStackAllItems.call(asN8n(context), '/customers');
+		expect(items).toHaveLength(1000);
+		expect(new Set(items.map((item) => item.key)).size).toBe(1000);
+		const requests = await emulator.requests();
+		expect(requests).toHaveLength(4);
+		expect(requests.map((r) => r.query.limit)).toEqual(['250', '250', '250', '250']);
+		expect(requests[0].query.starting_after).toBeUndefined();
+		expect(requests[1].query.starting_after).toBe(items[249].key);
+	});
+
+	it('stops at a limit and asks only for what it needs', async () => {
+		const items = await partnerStackAllItems.call(asN8n(context), '/customers', {}, 260);
+		expect(items).toHaveLength(260);
+		expect((await emulator.requests()).map((r) => r.query.limit)).toEqual(['250', '10']);
+	});
+});
+
+describe('concurrency helpers', () => {
+	it('keeps at most N tasks in flight and preserves order', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		const results = await mapWithConcurrency([1, 2, 3, 4, 5, 6, 7], 3, async (value) => {
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await new Promise((resolve) => setImmediate(resolve));
+			inFlight--;
+			return value * 2;
+		});
+		expect(results).toEqual([2, 4, 6, 8, 10, 12, 14]);
+		expect(peak).toBe(3);
+	});
+
+	it('lets no more than the budget through within a window', async () => {
+		const pacer = new RequestPacer(3, 300);
+		const started = Date.now();
+		for (let n = 0; n < 3; n++) await pacer.acquire();
+		expect(Date.now() - started).toBeLessThan(100);
+		await pacer.acquire();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+	});
+});
