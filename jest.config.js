@@ -16,6 +16,7 @@ module.exports = {
 			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
+			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
 		},
 	],
 };

@@ -1,0 +1,216 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+// A real n8n for end-to-end tests: installed once per version into a cache folder outside the repository,
+// each test file gets its own user folder with the packed package where n8n loads community packages.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.81';
+export const CACHE_ROOT = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-partnerstack');
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+export const PACKED_PACKAGE = join(REPO_ROOT, 'test-results', 'e2e', 'package');
+
+export function n8nInstallDir(version = N8N_VERSION) {
+	return join(CACHE_ROOT, `n8n-${version}`);
+}
+
+/** Installs n8n with the workarounds this machine needs (see n8n-conventions §6.3); a marker makes it once. */
+export function ensureN8nInstalled(version = N8N_VERSION, log: (line: string) => void = () => {}) {
+	const dir = n8nInstallDir(version);
+	if (existsSync(join(dir, '.installed'))) return dir;
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(
+		join(dir, 'package.json'),
+		JSON.stringify({
+			name: 'n8n-e2e-harness',
+			private: true,
+			dependencies: { n8n: version },
+			// n8n-nodes-base pins xlsx to a CDN tarball; only the npm registry is reachable.
+			overrides: { xlsx: '0.18.5' },
+		}),
+	);
+	log(`installing n8n ${version} into ${dir} (a few minutes, once)`);
+	const npm = { cwd: dir, stdio: 'inherit' as const, env: { ...process.env, npm_config_yes: 'true' } };
+	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], npm);
+	execFileSync('npm', ['rebuild', 'sqlite3'], npm);
+	writeFileSync(join(dir, '.installed'), `${new Date().toISOString()}\n`);
+	return dir;
+}
+
+/** Builds and packs this package, and unpacks it as n8n would install it. */
+export function packPackage() {
+	const out = join(REPO_ROOT, 'test-results', 'e2e');
+	rmSync(out, { recursive: true, force: true });
+	mkdirSync(out, { recursive: true });
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: REPO_ROOT }).toString().trim().split('\n').pop()!;
+	execFileSync('tar', ['xzf', join(out, tarball), '-C', out]);
+	return PACKED_PACKAGE;
+}
+
+export interface ExecutionResult {
+	status: string;
+	runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, any>; binary?: Record<string, any>; pairedItem?: unknown }>> }; error?: Record<string, any> }>>;
+	error?: Record<string, any>;
+	raw: Record<string, any>;
+}
+
+export class N8nInstance {
+	readonly userFolder = mkdtempSync(join(tmpdir(), 'ps-n8n-'));
+	private server?: ChildProcess;
+	private cookie = '';
+	port = 0;
+	serverLog = '';
+
+	constructor(private readonly extraEnv: Record<string, string> = {}) {
+		const nodesDir = join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-partnerstack');
+		mkdirSync(nodesDir, { recursive: true });
+		cpSync(PACKED_PACKAGE, nodesDir, { recursive: true });
+		writeFileSync(join(this.userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-partnerstack': '*' } }));
+	}
+
+	get bin() {
+		return join(n8nInstallDir(), 'node_modules', 'n8n', 'bin', 'n8n');
+	}
+
+	env(): NodeJS.ProcessEnv {
+		// Jest sets NODE_ENV=test, which n8n reads as its own test mode: give n8n a plain environment.
+		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$)/.test(name)));
+		return {
+			...inherited,
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'e2e-fixed-encryption-key',
+			DB_TYPE: 'sqlite',
+			N8N_EXPRESSION_ENGINE: 'legacy',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_RUNNERS_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			...this.extraEnv,
+		};
+	}
+
+	/** Runs an n8n command. Output goes to files: n8n exits right after writing, which can cut a pipe short. */
+	cli(args: string[]): { code: number; stdout: string; stderr: string } {
+		const base = join(this.userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+		const out = openSync(`${base}.out`, 'w');
+		const err = openSync(`${base}.err`, 'w');
+		let code = 0;
+		try {
+			execFileSync(process.execPath, [this.bin, ...args], { env: this.env(), stdio: ['ignore', out, err] });
+		} catch (error) {
+			code = (error as { status?: number }).status ?? 1;
+		} finally {
+			closeSync(out);
+			closeSync(err);
+		}
+		return { code, stdout: readFileSync(`${base}.out`, 'utf8'), stderr: readFileSync(`${base}.err`, 'utf8') };
+	}
+
+	private importJson(kind: 'credentials' | 'workflow', document: unknown) {
+		const file = join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		writeFileSync(file, JSON.stringify(document));
+		const result = this.cli([`import:${kind}`, `--input=${file}`]);
+		if (result.code !== 0) throw new Error(`import:${kind} failed: ${result.stderr}${result.stdout}`);
+	}
+
+	importCredentials(credentials: unknown[]) {
+		this.importJson('credentials', credentials);
+	}
+
+	importWorkflow(workflow: unknown) {
+		this.importJson('workflow', workflow);
+	}
+
+	/** `n8n execute --id … --rawOutput`: the IRun JSON, or the failure the CLI logged. */
+	execute(workflowId: string): ExecutionResult & { code: number; output: string } {
+		const result = this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const output = `${result.stdout}\n${result.stderr}`;
+		const start = output.indexOf('{');
+		let raw: Record<string, any> = {};
+		if (start !== -1) {
+			try {
+				raw = JSON.parse(output.slice(start, output.lastIndexOf('}') + 1));
+			} catch {
+				raw = {};
+			}
+		}
+		const resultData = raw.data?.resultData ?? {};
+		return { code: result.code, output, status: raw.status, runData: resultData.runData ?? {}, error: resultData.error, raw };
+	}
+
+	async start(port: number, extraEnv: Record<string, string> = {}): Promise<void> {
+		this.port = port;
+		this.server = spawn(process.execPath, [this.bin, 'start'], {
+			env: {
+				...this.env(),
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_HOST: '127.0.0.1',
+				WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+				N8N_LOG_LEVEL: 'info',
+				...extraEnv,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.server.stdout!.on('data', (chunk) => (this.serverLog += chunk));
+		this.server.stderr!.on('data', (chunk) => (this.serverLog += chunk));
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n exited early:\n${this.serverLog}`);
+			try {
+				const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become healthy:\n${this.serverLog}`);
+	}
+
+	async stop(): Promise<void> {
+		if (this.server && this.server.exitCode === null) {
+			const exited = new Promise((resolve) => this.server!.once('exit', resolve));
+			this.server.kill('SIGTERM');
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+			if (this.server.exitCode === null) this.server.kill('SIGKILL');
+		}
+	}
+
+	remove() {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	/** The REST API as the editor uses it: owner set up once, then a session cookie. */
+	async rest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+		const response = await fetch(`http://127.0.0.1:${this.port}/rest${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie: this.cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// keep text
+		}
+		return { status: response.status, body: parsed as T };
+	}
+
+	async login(email = 'owner@example.com', password = 'E2e-password-1') {
+		await this.rest('POST', '/owner/setup', { email, firstName: 'E2E', lastName: 'Owner', password });
+		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: email, password });
+		if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+	}
+}
+
+export function readJson(path: string) {
+	return JSON.parse(readFileSync(path, 'utf8'));
+}
