@@ -176,7 +176,9 @@ export class N8nInstance {
 		if (this.server && this.server.exitCode === null) {
 			const exited = new Promise((resolve) => this.server!.once('exit', resolve));
 			this.server.kill('SIGTERM');
-			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+			let timer: NodeJS.Timeout | undefined;
+			await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
+			clearTimeout(timer);
 			if (this.server.exitCode === null) this.server.kill('SIGKILL');
 		}
 	}
