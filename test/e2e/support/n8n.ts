@@ -2,51 +2,23 @@
 // A real n8n for end-to-end tests: installed once per version into a cache folder outside the repository,
 // each test file gets its own user folder with the packed package where n8n loads community packages.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.81';
-export const CACHE_ROOT = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-partnerstack');
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
-export const PACKED_PACKAGE = join(REPO_ROOT, 'test-results', 'e2e', 'package');
+export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.81';
+const CACHE_ROOT = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-partnerstack');
+/** The shared environment and the install/pack steps live in scripts/n8n.mjs (the sandbox uses them too). */
+const BASE_ENV = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-env.json'), 'utf8')) as Record<string, string>;
+const PACKED_PACKAGE = join(REPO_ROOT, 'test-results', 'e2e', 'package');
 
-export function n8nInstallDir(version = N8N_VERSION) {
-	return join(CACHE_ROOT, `n8n-${version}`);
+function n8nScript(...args: string[]) {
+	execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'n8n.mjs'), ...args], { stdio: 'inherit' });
 }
 
-/** Installs n8n with the workarounds this machine needs (see n8n-conventions §6.3); a marker makes it once. */
-export function ensureN8nInstalled(version = N8N_VERSION, log: (line: string) => void = () => {}) {
-	const dir = n8nInstallDir(version);
-	if (existsSync(join(dir, '.installed'))) return dir;
-	mkdirSync(dir, { recursive: true });
-	writeFileSync(
-		join(dir, 'package.json'),
-		JSON.stringify({
-			name: 'n8n-e2e-harness',
-			private: true,
-			dependencies: { n8n: version },
-			// n8n-nodes-base pins xlsx to a CDN tarball; only the npm registry is reachable.
-			overrides: { xlsx: '0.18.5' },
-		}),
-	);
-	log(`installing n8n ${version} into ${dir} (a few minutes, once)`);
-	const npm = { cwd: dir, stdio: 'inherit' as const, env: { ...process.env, npm_config_yes: 'true' } };
-	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], npm);
-	execFileSync('npm', ['rebuild', 'sqlite3'], npm);
-	writeFileSync(join(dir, '.installed'), `${new Date().toISOString()}\n`);
-	return dir;
-}
-
-/** Builds and packs this package, and unpacks it as n8n would install it. */
-export function packPackage() {
-	const out = join(REPO_ROOT, 'test-results', 'e2e');
-	rmSync(out, { recursive: true, force: true });
-	mkdirSync(out, { recursive: true });
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: REPO_ROOT }).toString().trim().split('\n').pop()!;
-	execFileSync('tar', ['xzf', join(out, tarball), '-C', out]);
-	return PACKED_PACKAGE;
-}
+export const ensureN8nInstalled = () => n8nScript('install', N8N_VERSION);
+export const packPackage = () => n8nScript('pack');
 
 export interface ExecutionResult {
 	status: string;
@@ -66,11 +38,10 @@ export class N8nInstance {
 		const nodesDir = join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-partnerstack');
 		mkdirSync(nodesDir, { recursive: true });
 		cpSync(PACKED_PACKAGE, nodesDir, { recursive: true });
-		writeFileSync(join(this.userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-partnerstack': '*' } }));
 	}
 
 	get bin() {
-		return join(n8nInstallDir(), 'node_modules', 'n8n', 'bin', 'n8n');
+		return join(CACHE_ROOT, `n8n-${N8N_VERSION}`, 'node_modules', 'n8n', 'bin', 'n8n');
 	}
 
 	env(): NodeJS.ProcessEnv {
@@ -78,17 +49,9 @@ export class N8nInstance {
 		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$)/.test(name)));
 		return {
 			...inherited,
-			NODE_ENV: 'production',
+			...BASE_ENV,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'e2e-fixed-encryption-key',
-			DB_TYPE: 'sqlite',
-			N8N_EXPRESSION_ENGINE: 'legacy',
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			N8N_RUNNERS_ENABLED: 'false',
-			N8N_SECURE_COOKIE: 'false',
 			...this.extraEnv,
 		};
 	}

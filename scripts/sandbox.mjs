@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// `npm run sandbox`: everything a newcomer needs to see the package working, on a fresh machine.
+// Installs the dev dependencies and the pinned n8n (cached), builds and packs the package, starts the
+// PartnerStack emulator with a demo program, and starts n8n on 127.0.0.1 with the package loaded, two
+// credentials pointing at the emulator and the example workflows imported. Ctrl-C stops everything.
+//   --check   start everything, verify the credential against the emulator, then stop (used by the tests)
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = join(import.meta.dirname, '..');
+const check = process.argv.includes('--check');
+const emulatorPort = Number(process.env.PARTNERSTACK_EMULATOR_PORT ?? 18080);
+const n8nPort = Number(process.env.SANDBOX_N8N_PORT ?? 5678);
+const userFolder = process.env.SANDBOX_USER_FOLDER ?? join(root, '.cache', 'sandbox');
+const owner = { email: 'admin@sandbox.local', password: 'Sandbox-2026', firstName: 'Sandbox', lastName: 'Admin' };
+const children = [];
+
+function say(line) {
+	console.log(`[sandbox] ${line}`);
+}
+
+if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+	say('installing the dev dependencies (npm ci)');
+	execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+}
+const { BASE_ENV, ensureN8nInstalled, installPackageInto, n8nBin, packPackage } = await import('./n8n.mjs');
+const { CHOICES } = await import('../emulator/choices.mjs');
+
+ensureN8nInstalled();
+say('building and packing n8n-nodes-partnerstack');
+packPackage();
+mkdirSync(userFolder, { recursive: true });
+installPackageInto(userFolder);
+
+const env = {
+	...process.env,
+	...BASE_ENV,
+	N8N_USER_FOLDER: userFolder,
+	N8N_ENCRYPTION_KEY: 'partnerstack-sandbox-key',
+	N8N_PORT: String(n8nPort),
+	N8N_LISTEN_ADDRESS: '127.0.0.1',
+	N8N_HOST: '127.0.0.1',
+	WEBHOOK_URL: `http://127.0.0.1:${n8nPort}/`,
+};
+const n8nCli = (args) => execFileSync(process.execPath, [n8nBin(), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+
+function stopAll(code = 0) {
+	for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+	setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on('SIGINT', () => {
+	say('stopping');
+	stopAll(0);
+});
+process.on('SIGTERM', () => stopAll(0));
+
+// The emulator, seeded with the demo program.
+const emulator = spawn(process.execPath, [join(root, 'emulator', 'server.mjs'), '--port', String(emulatorPort), '--seed', join(root, 'emulator', 'seeds', 'demo.json')], {
+	stdio: ['ignore', 'pipe', 'inherit'],
+});
+children.push(emulator);
+const emulatorUrl = await new Promise((resolve, reject) => {
+	emulator.once('exit', (code) => reject(new Error(`the emulator exited (${code}); is port ${emulatorPort} free?`)));
+	createInterface({ input: emulator.stdout }).once('line', (line) => resolve(JSON.parse(line).url));
+});
+say(`emulator on ${emulatorUrl}`);
+
+// Credentials and example workflows (imported again at every start: the emulator starts fresh too).
+const credentialsFile = join(userFolder, 'sandbox-credentials.json');
+writeFileSync(credentialsFile, JSON.stringify([
+	{ id: 'psSandboxLive001', name: 'PartnerStack (emulator, production keys)', type: 'partnerStackApi',
+	  data: { ...CHOICES.keys.production, sandbox: false, baseUrl: emulatorUrl } },
+	{ id: 'psSandboxTest001', name: 'PartnerStack (emulator, test keys)', type: 'partnerStackApi',
+	  data: { ...CHOICES.keys.test, sandbox: true, baseUrl: emulatorUrl } },
+]));
+n8nCli(['import:credentials', `--input=${credentialsFile}`]);
+const examplesDir = join(root, 'examples');
+const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((file) => file.endsWith('.json')) : [];
+for (const file of examples) n8nCli(['import:workflow', `--input=${join(examplesDir, file)}`]);
+
+// n8n itself.
+const n8n = spawn(process.execPath, [n8nBin(), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+children.push(n8n);
+let n8nLog = '';
+n8n.stdout.on('data', (chunk) => (n8nLog += chunk));
+n8n.stderr.on('data', (chunk) => (n8nLog += chunk));
+n8n.once('exit', (code) => {
+	if (code !== 0 && code !== null) {
+		console.error(n8nLog);
+		say(`n8n exited (${code}); is port ${n8nPort} free?`);
+		stopAll(1);
+	}
+});
+const base = `http://127.0.0.1:${n8nPort}`;
+for (let waited = 0; ; waited += 500) {
+	try {
+		if ((await fetch(`${base}/rest/settings`)).ok) break;
+	} catch {
+		// not up yet
+	}
+	if (waited > 180_000) {
+		console.error(n8nLog);
+		throw new Error('n8n did not start');
+	}
+	await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+let cookie = '';
+async function rest(method, path, body) {
+	const response = await fetch(`${base}/rest${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', 'browser-id': 'sandbox', cookie },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	cookie = response.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+	return { status: response.status, body: await response.json().catch(() => ({})) };
+}
+await rest('POST', '/owner/setup', owner);
+const login = await rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+if (login.status !== 200) say('note: the owner account exists from an earlier run with another password');
+
+say('ready');
+console.log(`
+  n8n        ${base}
+  login      ${owner.email} / ${owner.password}
+  emulator   ${emulatorUrl}   (admin API: ${emulatorUrl}/__emulator/requests)
+  credential "PartnerStack (emulator, production keys)" and "… test keys", ${examples.length} example workflow(s)
+  Ctrl-C stops n8n and the emulator.
+`);
+
+if (check) {
+	const stored = JSON.parse(readFileSync(credentialsFile, 'utf8'))[0];
+	const test = await rest('POST', '/credentials/test', { credentials: stored });
+	const nodeTypes = await rest('GET', '/types/nodes.json').catch(() => ({ body: [] }));
+	const loaded = JSON.stringify(nodeTypes.body).includes('n8n-nodes-partnerstack.partnerStack');
+	console.log(JSON.stringify({ check: 'sandbox', credentialTest: test.body.data, nodeLoaded: loaded, examples: examples.length }));
+	stopAll(test.body.data?.status === 'OK' ? 0 : 1);
+}
