@@ -133,8 +133,8 @@ console.log(`
 if (check) {
 	const stored = JSON.parse(readFileSync(credentialsFile, 'utf8'))[0];
 	const test = await rest('POST', '/credentials/test', { credentials: stored });
-	const nodeTypes = await rest('GET', '/types/nodes.json').catch(() => ({ body: [] }));
-	const loaded = JSON.stringify(nodeTypes.body).includes('n8n-nodes-partnerstack.partnerStack');
+	const nodeTypes = await fetch(`${base}/types/nodes.json`, { headers: { cookie, 'browser-id': 'sandbox' } });
+	const loaded = (await nodeTypes.text()).includes('n8n-nodes-partnerstack.partnerStack');
 	console.log(JSON.stringify({ check: 'sandbox', credentialTest: test.body.data, nodeLoaded: loaded, examples: examples.length }));
-	stopAll(test.body.data?.status === 'OK' ? 0 : 1);
+	stopAll(test.body.data?.status === 'OK' && loaded ? 0 : 1);
 }
