@@ -1,5 +1,5 @@
 /** Two projects: fast unit tests against the emulator, and end-to-end runs in a real n8n. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 module.exports = {
 	projects: [

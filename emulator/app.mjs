@@ -181,6 +181,11 @@ export function createEmulator(options = {}) {
 		});
 	});
 
+	// Like most API front ends, keep idle connections longer than clients do, so a reused socket is never
+	// closed under a request that is just being sent.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
+
 	emulator.listen = (port = 0, host = '127.0.0.1') => new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => {

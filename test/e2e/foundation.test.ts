@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // Issue 2 end to end: the packed package loads in a real n8n, the credential test tells good keys, wrong keys
 // and an unreachable host apart, and workflows make authenticated calls to the emulator.
 import { EmulatorProcess, KEYS } from '../support/emulator';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not node code */
 // The README's first command: `npm run sandbox` brings up the emulator and n8n with the package and a
 // working credential. `--check` starts everything, verifies, and stops.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // An n8n execution context for unit tests. Its HTTP helpers are real: they send requests over loopback with
 // the semantics of n8n's httpRequest / httpRequestWithAuthentication (qs, json, returnFullResponse,
 // ignoreHttpStatusErrors, arraybuffer, timeout) and the credential's own `authenticate` definition.

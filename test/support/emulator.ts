@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, not node code */
 // Starts the emulator as its own process (as the sandbox and CI do) and talks to its admin API.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';

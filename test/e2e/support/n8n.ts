@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, not node code */
 // A real n8n for end-to-end tests: installed once per version into a cache folder outside the repository,
 // each test file gets its own user folder with the packed package where n8n loads community packages.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';

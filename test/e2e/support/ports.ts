@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not node code */
 import { createServer } from 'node:net';
 
 export async function freePort(): Promise<number> {

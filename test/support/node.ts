@@ -1,0 +1,68 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { PartnerStack } from '../../nodes/PartnerStack/PartnerStack.node';
+import { createContext, credentialsFor, type ContextOptions } from './context';
+import { EmulatorProcess, KEYS } from './emulator';
+
+export const locator = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** Runs the PartnerStack node's execute() with real HTTP against the emulator. */
+export async function runNode(
+	emulator: EmulatorProcess,
+	parameters: IDataObject,
+	options: Partial<ContextOptions> & { keys?: typeof KEYS.production; sandbox?: boolean } = {},
+): Promise<INodeExecutionData[]> {
+	const context = createContext({
+		credentials: credentialsFor(emulator.url, options.keys ?? KEYS.production, options.sandbox ?? false),
+		parameters,
+		...options,
+	});
+	const [output] = await new PartnerStack().execute.call(context as never);
+	return output;
+}
+
+export async function runNodeError(emulator: EmulatorProcess, parameters: IDataObject, options = {}) {
+	try {
+		await runNode(emulator, parameters, options);
+	} catch (error) {
+		return error as Error & { description?: string; httpCode?: string; context?: IDataObject };
+	}
+	throw new Error('expected the node to fail');
+}
+
+export function startEmulator() {
+	const emulator = new EmulatorProcess();
+	beforeAll(async () => {
+		await emulator.start();
+	});
+	afterAll(async () => {
+		await emulator.stop();
+	});
+	return emulator;
+}
+
+export const DEMO = {
+	groups: [
+		{ key: 'grup_Resellers00001', name: 'Resellers' },
+		{ key: 'grup_Affiliates0001', name: 'Affiliates' },
+	],
+	stages: [
+		{ key: 'stge_New', name: 'New', position: 1, object_type: 'deal', group_key: 'grup_Resellers00001' },
+		{ key: 'stge_Won', name: 'Closed Won', position: 2, object_type: 'deal', group_key: 'grup_Resellers00001' },
+	],
+	formTemplates: [
+		{ key: 'mold_Deal', name: 'Reseller deal', type: 'deal', groups: ['grup_Resellers00001'], fields: [] },
+		{ key: 'mold_Appl', name: 'Reseller application', type: 'application', groups: ['grup_Resellers00001'], fields: [] },
+	],
+	partnerships: [
+		{ key: 'part_Ada', partner_key: 'ada', email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', group_key: 'grup_Resellers00001', tags: ['gold'] },
+		{ key: 'part_Grace', partner_key: 'grace', email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper', group_key: 'grup_Affiliates0001' },
+	],
+	customers: [{ key: 'cust_Acme', customer_key: 'acme', email: 'billing@acme.example', name: 'Acme', partner_key: 'ada' }],
+	deals: [
+		{ key: 'deal_Globex', external_key: 'crm-globex', partner_key: 'ada', group_key: 'grup_Resellers00001', source: 'partner', account_name: 'Globex', amount: 100000, stage: 'New' },
+	],
+	dealFiles: [{ key: 'file_Rfp', deal_key: 'deal_Globex', name: 'rfp.txt', field_key: 'rfp', mime_type: 'text/plain', content_base64: Buffer.from('RFP: 500 seats').toString('base64') }],
+	leads: [{ key: 'lead_Initech', external_key: 'peter@initech.example', partner_key: 'grace', status: 'open', meta: { first_name: 'Peter', last_name: 'Gibbons' }, group_key: 'grup_Affiliates0001' }],
+};
