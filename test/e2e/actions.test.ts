@@ -1,9 +1,8 @@
 // Issue 3 end to end: at least one workflow per resource, run by a real n8n against the emulator.
-import { EmulatorProcess } from '../support/emulator';
+import { EmulatorProcess, KEYS } from '../support/emulator';
 import { DEMO } from '../support/node';
 import { N8nInstance, type ExecutionResult } from './support/n8n';
 import { chainWorkflow, credential, type StepNode } from './support/workflows';
-import { KEYS } from '../support/emulator';
 
 jest.setTimeout(240_000);
 
