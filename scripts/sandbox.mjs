@@ -22,8 +22,8 @@ function say(line) {
 }
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
-	say('installing the dev dependencies (npm ci)');
-	execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+	say('installing the dev dependencies (npm install)');
+	execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 }
 const { BASE_ENV, ensureN8nInstalled, installPackageInto, n8nBin, packPackage } = await import('./n8n.mjs');
 const { CHOICES } = await import('../emulator/choices.mjs');
