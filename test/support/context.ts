@@ -85,6 +85,11 @@ export interface ContextOptions {
 	continueOnFail?: boolean;
 	/** Per-item parameters (index → overrides), for runs where items differ. */
 	itemParameters?: IDataObject[];
+	/** Trigger contexts: the node's webhook URL, its static data, the incoming request, the run mode. */
+	webhookUrl?: string;
+	staticData?: IDataObject;
+	request?: { body?: unknown; headers?: IDataObject; query?: IDataObject; rawBody?: Buffer };
+	mode?: string;
 }
 
 export function createContext(options: ContextOptions) {
@@ -114,7 +119,31 @@ export function createContext(options: ContextOptions) {
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) =>
 			parameterValue(name, itemIndex, fallback, extra?.extractValue),
 		getCurrentNodeParameter: (name: string) => parameterValue(name, 0, undefined),
-		getWorkflowStaticData: () => ({}),
+		staticData: options.staticData ?? {},
+		response: { statusCode: 200, body: undefined as unknown },
+		getWorkflowStaticData(this: { staticData: IDataObject }) {
+			return this.staticData;
+		},
+		getNodeWebhookUrl: () => options.webhookUrl,
+		getMode: () => options.mode ?? 'trigger',
+		getBodyData: () => (options.request?.body ?? {}) as IDataObject,
+		getHeaderData: () => options.request?.headers ?? {},
+		getQueryData: () => options.request?.query ?? {},
+		getRequestObject: () => ({ rawBody: options.request?.rawBody }),
+		getResponseObject(this: { response: { statusCode: number; body: unknown } }) {
+			const response = this.response;
+			const writer = {
+				status(code: number) {
+					response.statusCode = code;
+					return writer;
+				},
+				json(body: unknown) {
+					response.body = body;
+					return writer;
+				},
+			};
+			return writer;
+		},
 		logger: {
 			debug: (message: string, meta?: unknown) => logs.push({ level: 'debug', message, meta }),
 			info: (message: string, meta?: unknown) => logs.push({ level: 'info', message, meta }),

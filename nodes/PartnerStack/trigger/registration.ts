@@ -1,0 +1,108 @@
+import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
+import { newToken } from './security';
+
+/** What the trigger keeps in its static data about the hook it registered. */
+interface HookState extends IDataObject {
+	webhookId?: string;
+	webhookToken?: string;
+	webhookEvents?: string[];
+	webhookTarget?: string;
+}
+
+function state(this: IHookFunctions): HookState {
+	return this.getWorkflowStaticData('node') as HookState;
+}
+
+function forget(hook: HookState) {
+	delete hook.webhookId;
+	delete hook.webhookToken;
+	delete hook.webhookEvents;
+	delete hook.webhookTarget;
+}
+
+export function subscribedEvents(this: IHookFunctions): string[] {
+	return [...new Set(this.getNodeParameter('events', []) as string[])].sort();
+}
+
+function targetOf(hook: IDataObject): string {
+	return String(hook.target_url ?? hook.target ?? '');
+}
+
+/** Our URL without its token: what identifies hooks this node registered. */
+function baseTarget(this: IHookFunctions): string {
+	return String(this.getNodeWebhookUrl('default'));
+}
+
+async function archiveHook(this: IHookFunctions, key: string) {
+	try {
+		await partnerStackRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(key)}`);
+	} catch (error) {
+		if ((error as NodeApiError).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+/** True when PartnerStack still has our hook, active, for the events and URL the node has now. */
+export async function hookExists(this: IHookFunctions): Promise<boolean> {
+	const hook = state.call(this);
+	if (!hook.webhookId) return false;
+	let remote: IDataObject;
+	try {
+		remote = await partnerStackData.call(this, 'GET', `/webhooks/${encodeURIComponent(hook.webhookId)}`);
+	} catch (error) {
+		if ((error as NodeApiError).httpCode === '404') {
+			this.logger.info('PartnerStack no longer has the registered webhook; it will be registered again');
+			forget(hook);
+			return false;
+		}
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+	const sameEvents = JSON.stringify([...((remote.events as string[]) ?? [])].sort()) === JSON.stringify(subscribedEvents.call(this));
+	const sameTarget = targetOf(remote) === hook.webhookTarget && hook.webhookTarget?.startsWith(baseTarget.call(this));
+	if (remote.archived === true || !sameEvents || !sameTarget) {
+		// Replaced rather than patched: a new token comes with the new registration.
+		if (remote.archived !== true) await archiveHook.call(this, hook.webhookId);
+		forget(hook);
+		return false;
+	}
+	return true;
+}
+
+/** Registers one hook; hooks this node registered before (same URL, any token) are archived first. */
+export async function registerHook(this: IHookFunctions): Promise<boolean> {
+	const events = subscribedEvents.call(this);
+	if (!events.length) throw new NodeApiError(this.getNode(), { message: 'Choose at least one event' } as JsonObject, { message: 'Choose at least one event to listen to' });
+	const base = baseTarget.call(this);
+	const stale = (await partnerStackAllItems.call(this, '/webhooks')).filter(
+		(hook) => hook.archived !== true && targetOf(hook).split('?')[0] === base,
+	);
+	for (const hook of stale) await archiveHook.call(this, String(hook.key));
+
+	const token = newToken();
+	const target = `${base}?token=${token}`;
+	// The body field's name is not documented: both spellings seen in the wild are sent.
+	const created = await partnerStackData.call(this, 'POST', '/webhooks', {
+		body: { target_url: target, target, events, secret: token },
+	});
+	if (!created.key) {
+		throw new NodeApiError(this.getNode(), created as JsonObject, { message: 'PartnerStack did not answer a webhook key' });
+	}
+	Object.assign(state.call(this), { webhookId: String(created.key), webhookToken: token, webhookEvents: events, webhookTarget: target });
+	return true;
+}
+
+export async function unregisterHook(this: IHookFunctions): Promise<boolean> {
+	const hook = state.call(this);
+	if (hook.webhookId) {
+		try {
+			await archiveHook.call(this, hook.webhookId);
+		} catch (error) {
+			this.logger.warn('Could not archive the PartnerStack webhook', { message: (error as Error).message });
+			return false;
+		}
+	}
+	forget(hook);
+	return true;
+}
