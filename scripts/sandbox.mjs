@@ -29,8 +29,12 @@ const { BASE_ENV, ensureN8nInstalled, installPackageInto, n8nBin, packPackage } 
 const { CHOICES } = await import('../emulator/choices.mjs');
 
 ensureN8nInstalled();
-say('building and packing n8n-nodes-partnerstack');
-packPackage();
+if (process.env.SANDBOX_SKIP_BUILD === '1') {
+	say('using the package already packed in test-results/e2e');
+} else {
+	say('building and packing n8n-nodes-partnerstack');
+	packPackage();
+}
 mkdirSync(userFolder, { recursive: true });
 installPackageInto(userFolder);
 
@@ -117,9 +121,9 @@ async function rest(method, path, body) {
 	cookie = response.headers.get('set-cookie')?.split(';')[0] ?? cookie;
 	return { status: response.status, body: await response.json().catch(() => ({})) };
 }
-await rest('POST', '/owner/setup', owner);
+const setup = await rest('POST', '/owner/setup', owner);
 const login = await rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-if (login.status !== 200) say('note: the owner account exists from an earlier run with another password');
+if (login.status !== 200) say(`note: could not log in as ${owner.email} (owner setup ${setup.status}, login ${login.status})`);
 
 say('ready');
 console.log(`
@@ -135,6 +139,6 @@ if (check) {
 	const test = await rest('POST', '/credentials/test', { credentials: stored });
 	const nodeTypes = await fetch(`${base}/types/nodes.json`, { headers: { cookie, 'browser-id': 'sandbox' } });
 	const loaded = (await nodeTypes.text()).includes('n8n-nodes-partnerstack.partnerStack');
-	console.log(JSON.stringify({ check: 'sandbox', credentialTest: test.body.data, nodeLoaded: loaded, examples: examples.length }));
+	console.log(JSON.stringify({ check: 'sandbox', login: login.status, credentialTest: test.body.data ?? test.body, nodeLoaded: loaded, examples: examples.length }));
 	stopAll(test.body.data?.status === 'OK' && loaded ? 0 : 1);
 }

@@ -11,7 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { getApplicationForms } from './methods/loadOptions';
 import { normaliseEventName, TRIGGER_EVENTS } from './trigger/events';
 import { hookExists, registerHook, unregisterHook } from './trigger/registration';
-import { deliveryId, firstDelivery, sameSecret, validSignature } from './trigger/security';
+import { deliveryId, firstDelivery, sameSecret, tokenHash, validSignature } from './trigger/security';
 
 const SIGNATURE_HEADER = 'x-partnerstack-signature';
 
@@ -97,12 +97,14 @@ export class PartnerStackTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const staticData = this.getWorkflowStaticData('node');
-		const token = String(staticData.webhookToken ?? '');
 		const request = this.getRequestObject();
 		const signature = this.getHeaderData()[SIGNATURE_HEADER];
+		const givenToken = (this.getQueryData() as IDataObject).token;
 		const authentic =
-			sameSecret(token, (this.getQueryData() as IDataObject).token) &&
-			(signature === undefined || validSignature(token, (request as { rawBody?: Buffer }).rawBody, signature));
+			typeof givenToken === 'string' &&
+			sameSecret(String(staticData.webhookTokenHash ?? ''), tokenHash(givenToken)) &&
+			(signature === undefined ||
+				validSignature(String(staticData.webhookSigningSecret ?? ''), (request as { rawBody?: Buffer }).rawBody, signature));
 		if (!authentic) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };

@@ -19,10 +19,13 @@ it('starts n8n with the package loaded and a credential that passes its test aga
 				SANDBOX_N8N_PORT: String(await freePort()),
 				PARTNERSTACK_EMULATOR_PORT: String(await freePort()),
 				SANDBOX_USER_FOLDER: folder,
+				// The e2e setup has just built and packed the package; rebuilding dist under the other suites would race them.
+				SANDBOX_SKIP_BUILD: '1',
 			},
 			encoding: 'utf8',
 		});
 		const line = result.stdout.split('\n').find((text) => text.startsWith('{"check":"sandbox"'));
+		if (result.status !== 0) console.log(result.stdout.slice(-3000), result.stderr.slice(-3000));
 		expect(line).toBeDefined();
 		expect(JSON.parse(line!)).toMatchObject({ credentialTest: { status: 'OK' }, nodeLoaded: true });
 		expect(result.stdout).toMatch(/login\s+admin@sandbox\.local/);

@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { PartnerStackTrigger } from '../../nodes/PartnerStack/PartnerStackTrigger.node';
+import { tokenHash } from '../../nodes/PartnerStack/trigger/security';
 import { createContext, credentialsFor } from '../support/context';
 import { KEYS } from '../support/emulator';
 import { DEMO, startEmulator } from '../support/node';
@@ -41,6 +42,7 @@ describe('registration', () => {
 		expect(hook.events).toEqual(['customer.created', 'partnership.created']);
 		expect(hook.target_url).toMatch(new RegExp(`^${WEBHOOK_URL}\\?token=[0-9a-f]{64}$`));
 		expect(context.staticData.webhookId).toBe(hook.key);
+		expect(JSON.stringify(context.staticData)).not.toContain(new URL(hook.target_url).searchParams.get('token'));
 		expect(await call('checkExists', context)).toBe(true);
 	});
 
@@ -90,7 +92,9 @@ describe('registration', () => {
 
 describe('deliveries', () => {
 	const token = 'a'.repeat(64);
-	function delivery(body: IDataObject, { query = { token }, headers = {}, events = ['customer.created'], forms = [] as string[], staticData = { webhookToken: token } as IDataObject } = {}) {
+	const signingSecret = 'c'.repeat(64);
+	const stored = () => ({ webhookTokenHash: tokenHash(token), webhookSigningSecret: signingSecret }) as IDataObject;
+	function delivery(body: IDataObject, { query = { token } as IDataObject, headers = {}, events = ['customer.created'], forms = [] as string[], staticData = stored() } = {}) {
 		const rawBody = Buffer.from(JSON.stringify(body));
 		const context = createContext({
 			credentials: credentialsFor(emulator.url, KEYS.production),
@@ -116,7 +120,7 @@ describe('deliveries', () => {
 		}
 		const signed = delivery(customer, { headers: { 'x-partnerstack-signature': 'deadbeef' } });
 		expect(await signed.run()).toEqual({ noWebhookResponse: true });
-		const good = createHmac('sha256', token).update(JSON.stringify(customer)).digest('hex');
+		const good = createHmac('sha256', signingSecret).update(JSON.stringify(customer)).digest('hex');
 		expect((await delivery(customer, { headers: { 'x-partnerstack-signature': good } }).run()).workflowData).toBeDefined();
 	});
 
@@ -133,7 +137,7 @@ describe('deliveries', () => {
 	});
 
 	it('starts the workflow once for a redelivery of the same event', async () => {
-		const staticData = { webhookToken: token };
+		const staticData = stored();
 		expect((await delivery(customer, { staticData }).run()).workflowData).toBeDefined();
 		expect(await delivery(customer, { staticData }).run()).toEqual({ webhookResponse: { received: true, ignored: 'duplicate delivery' } });
 		expect((await delivery({ ...customer, updated_at: 3 }, { staticData }).run()).workflowData).toBeDefined();

@@ -2,14 +2,15 @@ import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
-import { newToken } from './security';
+import { newToken, tokenHash } from './security';
 
 /** What the trigger keeps in its static data about the hook it registered. */
 interface HookState extends IDataObject {
 	webhookId?: string;
-	webhookToken?: string;
+	webhookTokenHash?: string;
+	webhookSigningSecret?: string;
 	webhookEvents?: string[];
-	webhookTarget?: string;
+	webhookBase?: string;
 }
 
 function state(this: IHookFunctions): HookState {
@@ -18,9 +19,10 @@ function state(this: IHookFunctions): HookState {
 
 function forget(hook: HookState) {
 	delete hook.webhookId;
-	delete hook.webhookToken;
+	delete hook.webhookTokenHash;
+	delete hook.webhookSigningSecret;
 	delete hook.webhookEvents;
-	delete hook.webhookTarget;
+	delete hook.webhookBase;
 }
 
 export function subscribedEvents(this: IHookFunctions): string[] {
@@ -60,7 +62,11 @@ export async function hookExists(this: IHookFunctions): Promise<boolean> {
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
 	const sameEvents = JSON.stringify([...((remote.events as string[]) ?? [])].sort()) === JSON.stringify(subscribedEvents.call(this));
-	const sameTarget = targetOf(remote) === hook.webhookTarget && hook.webhookTarget?.startsWith(baseTarget.call(this));
+	const remoteTarget = new URL(targetOf(remote) || 'http://invalid');
+	const sameTarget =
+		targetOf(remote).split('?')[0] === baseTarget.call(this) &&
+		hook.webhookBase === baseTarget.call(this) &&
+		tokenHash(remoteTarget.searchParams.get('token')) === hook.webhookTokenHash;
 	if (remote.archived === true || !sameEvents || !sameTarget) {
 		// Replaced rather than patched: a new token comes with the new registration.
 		if (remote.archived !== true) await archiveHook.call(this, hook.webhookId);
@@ -81,15 +87,22 @@ export async function registerHook(this: IHookFunctions): Promise<boolean> {
 	for (const hook of stale) await archiveHook.call(this, String(hook.key));
 
 	const token = newToken();
+	const signingSecret = newToken();
 	const target = `${base}?token=${token}`;
 	// The body field's name is not documented: both spellings seen in the wild are sent.
 	const created = await partnerStackData.call(this, 'POST', '/webhooks', {
-		body: { target_url: target, target, events, secret: token },
+		body: { target_url: target, target, events, secret: signingSecret },
 	});
 	if (!created.key) {
 		throw new NodeApiError(this.getNode(), created as JsonObject, { message: 'PartnerStack did not answer a webhook key' });
 	}
-	Object.assign(state.call(this), { webhookId: String(created.key), webhookToken: token, webhookEvents: events, webhookTarget: target });
+	Object.assign(state.call(this), {
+		webhookId: String(created.key),
+		webhookTokenHash: tokenHash(token),
+		webhookSigningSecret: signingSecret,
+		webhookEvents: events,
+		webhookBase: base,
+	});
 	return true;
 }
 

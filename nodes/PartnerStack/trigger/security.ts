@@ -1,9 +1,17 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-/** The secret in the registered URL's `token` query parameter (and the HMAC key when a delivery is signed). */
+/** A random secret: the registered URL's `token`, and the signing secret offered to PartnerStack. */
 export function newToken(): string {
 	return randomBytes(32).toString('hex');
+}
+
+/**
+ * Only a hash of the token is kept: n8n copies a workflow's static data into every execution record, and
+ * the token itself must not appear there.
+ */
+export function tokenHash(token: unknown): string {
+	return createHash('sha256').update(String(token ?? '')).digest('hex');
 }
 
 export function sameSecret(expected: string, given: unknown): boolean {

@@ -1,0 +1,138 @@
+// Issue 4 end to end: a running n8n activates a workflow with the PartnerStack Trigger, which registers its
+// own webhook at the emulator; an event in the emulator becomes a `webhook` execution; forged and repeated
+// deliveries start nothing; a restart leaves one hook; deactivation archives it.
+import { EmulatorProcess, KEYS } from '../support/emulator';
+import { DEMO } from '../support/node';
+import { N8nInstance } from './support/n8n';
+import { freePort } from './support/ports';
+import { credential, CREDENTIAL_ID } from './support/workflows';
+
+jest.setTimeout(300_000);
+
+const WORKFLOW_ID = 'psE2eTrigger0001';
+const WEBHOOK_ID = '0b7f6d7e-2c1a-4a51-9f3e-5a0d9b1c7e42';
+const emulator = new EmulatorProcess();
+const n8n = new N8nInstance();
+let port = 0;
+
+interface Hook {
+	key: string;
+	target_url: string;
+	archived: boolean;
+	events: string[];
+}
+
+const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
+
+async function executions() {
+	const answer = await n8n.rest<{ data: { results: Array<{ id: string; mode: string; status: string }> } }>(
+		'GET',
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`,
+	);
+	return answer.body.data.results;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	throw new Error(`timed out waiting for ${what}\n${n8n.serverLog.slice(-3000)}`);
+}
+
+beforeAll(async () => {
+	await emulator.start();
+	await emulator.reset(DEMO);
+	n8n.importCredentials([credential(emulator.url, KEYS.test, { sandbox: true })]);
+	n8n.importWorkflow({
+		id: WORKFLOW_ID,
+		name: 'PartnerStack trigger e2e',
+		active: false,
+		settings: {},
+		connections: {},
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'PartnerStack Trigger',
+				type: 'n8n-nodes-partnerstack.partnerStackTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: WEBHOOK_ID,
+				parameters: { events: ['customer.created', 'partnership.created'], options: {} },
+				credentials: { partnerStackApi: { id: CREDENTIAL_ID, name: `PartnerStack ${CREDENTIAL_ID}` } },
+			},
+		],
+	});
+	port = await freePort();
+	await n8n.start(port);
+	await n8n.login();
+});
+
+afterAll(async () => {
+	await n8n.stop();
+	await emulator.stop();
+	n8n.remove();
+});
+
+it('activating registers exactly one webhook with a secret token in its URL', async () => {
+	const workflow = await n8n.rest('GET', `/workflows/${WORKFLOW_ID}`);
+	const activated = await n8n.rest('POST', `/workflows/${WORKFLOW_ID}/activate`, { versionId: workflow.body.data.versionId });
+	expect(activated.status).toBe(200);
+	const hooks = await activeHooks();
+	expect(hooks).toHaveLength(1);
+	expect(hooks[0].events).toEqual(['customer.created', 'partnership.created']);
+	expect(hooks[0].target_url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/webhook/${WEBHOOK_ID}/webhook\\?token=[0-9a-f]{64}$`));
+});
+
+it('an event in PartnerStack starts a webhook execution with that object', async () => {
+	const created = await emulator.api('POST', '/api/v2/customers', { email: 'hooked@example.com', partner_key: 'gstest', customer_key: 'hooked-1' }, KEYS.test);
+	expect(created.status).toBe(200);
+	const [delivery] = await emulator.deliveries();
+	expect(delivery).toMatchObject({ event: 'customer.created', status: 200 });
+	const execution = await waitFor(async () => (await executions()).find((e) => e.status === 'success'), 'a successful execution');
+	expect(execution.mode).toBe('webhook');
+	const detail = await n8n.rest('GET', `/executions/${execution.id}`);
+	const data = JSON.stringify(detail.body);
+	expect(data).toContain('hooked-1');
+	expect(data).toContain('customer.created');
+	const token = new URL((await activeHooks())[0].target_url).searchParams.get('token')!;
+	expect(data).not.toContain(token);
+	expect(n8n.serverLog).not.toContain(token);
+});
+
+it('refuses a forged delivery with 401 and starts nothing', async () => {
+	const before = (await executions()).length;
+	const url = `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`;
+	const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'x', event: 'customer.created' }) });
+	expect(forged.status).toBe(401);
+	const wrongToken = await fetch(`${url}?token=${'0'.repeat(64)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'x', event: 'customer.created' }) });
+	expect(wrongToken.status).toBe(401);
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	expect(await executions()).toHaveLength(before);
+});
+
+it('a redelivery of the same event starts the workflow once', async () => {
+	const before = (await executions()).length;
+	await emulator.admin('POST', '/deliveries/0/redeliver');
+	await emulator.deliveries();
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	expect(await executions()).toHaveLength(before);
+});
+
+it('a restart of n8n leaves one hook, not a duplicate', async () => {
+	const [before] = await activeHooks();
+	await n8n.stop();
+	await n8n.start(port);
+	await n8n.login();
+	const hooks = await activeHooks();
+	expect(hooks).toHaveLength(1);
+	expect(hooks[0].key).toBe(before.key);
+});
+
+it('deactivating archives the hook', async () => {
+	const answer = await n8n.rest('POST', `/workflows/${WORKFLOW_ID}/deactivate`);
+	expect(answer.status).toBe(200);
+	expect(await activeHooks()).toHaveLength(0);
+});
