@@ -25,8 +25,7 @@ it('starts n8n with the package loaded and a credential that passes its test aga
 			encoding: 'utf8',
 		});
 		const line = result.stdout.split('\n').find((text) => text.startsWith('{"check":"sandbox"'));
-		if (result.status !== 0) console.log(result.stdout.slice(-3000), result.stderr.slice(-3000));
-		expect(line).toBeDefined();
+		if (result.status !== 0 || !line) throw new Error(`sandbox --check failed (${result.status}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
 		expect(JSON.parse(line!)).toMatchObject({ credentialTest: { status: 'OK' }, nodeLoaded: true });
 		expect(result.stdout).toMatch(/login\s+admin@sandbox\.local/);
 		expect(result.status).toBe(0);

@@ -1,6 +1,8 @@
 // Issue 4 end to end: a running n8n activates a workflow with the PartnerStack Trigger, which registers its
 // own webhook at the emulator; an event in the emulator becomes a `webhook` execution; forged and repeated
 // deliveries start nothing; a restart leaves one hook; deactivation archives it.
+import { sleep } from 'n8n-workflow';
+
 import { EmulatorProcess, KEYS } from '../support/emulator';
 import { DEMO } from '../support/node';
 import { N8nInstance } from './support/n8n';
@@ -37,7 +39,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, tim
 	while (Date.now() < deadline) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await sleep(300);
 	}
 	throw new Error(`timed out waiting for ${what}\n${n8n.serverLog.slice(-3000)}`);
 }
@@ -109,7 +111,7 @@ it('refuses a forged delivery with 401 and starts nothing', async () => {
 	expect(forged.status).toBe(401);
 	const wrongToken = await fetch(`${url}?token=${'0'.repeat(64)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'x', event: 'customer.created' }) });
 	expect(wrongToken.status).toBe(401);
-	await new Promise((resolve) => setTimeout(resolve, 1000));
+	await sleep(1000);
 	expect(await executions()).toHaveLength(before);
 });
 
@@ -117,7 +119,7 @@ it('a redelivery of the same event starts the workflow once', async () => {
 	const before = (await executions()).length;
 	await emulator.admin('POST', '/deliveries/0/redeliver');
 	await emulator.deliveries();
-	await new Promise((resolve) => setTimeout(resolve, 1500));
+	await sleep(1500);
 	expect(await executions()).toHaveLength(before);
 });
 

@@ -125,6 +125,8 @@ export function createContext(options: ContextOptions) {
 			return this.staticData;
 		},
 		getNodeWebhookUrl: () => options.webhookUrl,
+		getWorkflow: () => ({ id: 'wf-test', name: 'Unit test workflow', active: false }),
+		getExecutionId: () => 'exec-test',
 		getMode: () => options.mode ?? 'trigger',
 		getBodyData: () => (options.request?.body ?? {}) as IDataObject,
 		getHeaderData: () => options.request?.headers ?? {},
@@ -174,6 +176,11 @@ export function createContext(options: ContextOptions) {
 				fileSize: String(buffer.length),
 			}),
 			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			assertBinaryData: (itemIndex: number, property: string) => {
+				const binary = items[itemIndex]?.binary?.[property];
+				if (!binary) throw new Error(`This operation expects the node's input data to contain a binary file '${property}', but none was found`);
+				return binary;
+			},
 		},
 	};
 	return context;

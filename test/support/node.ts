@@ -66,3 +66,31 @@ export const DEMO = {
 	dealFiles: [{ key: 'file_Rfp', deal_key: 'deal_Globex', name: 'rfp.txt', field_key: 'rfp', mime_type: 'text/plain', content_base64: Buffer.from('RFP: 500 seats').toString('base64') }],
 	leads: [{ key: 'lead_Initech', external_key: 'peter@initech.example', partner_key: 'grace', status: 'open', meta: { first_name: 'Peter', last_name: 'Gibbons' }, group_key: 'grup_Affiliates0001' }],
 };
+
+/** Runs the PartnerStack Import node on a CSV text; answers the summary and the report's rows. */
+export async function runImportNode(
+	emulator: EmulatorProcess,
+	csv: string | Buffer,
+	parameters: IDataObject,
+	options: Partial<ContextOptions> = {},
+) {
+	const { PartnerStackImport } = await import('../../nodes/PartnerStack/PartnerStackImport.node');
+	const { transform } = await import('../../nodes/PartnerStack/vendor/csvParse');
+	const data = (Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8')).toString('base64');
+	const context = createContext({
+		credentials: credentialsFor(emulator.url, KEYS.production),
+		parameters: { operation: 'import', mode: 'validate', binaryPropertyName: 'data', options: {}, ...parameters },
+		items: [{ json: {}, binary: { data: { data, mimeType: 'text/csv', fileName: 'upload.csv' } } }],
+		...options,
+	});
+	const [[item]] = await new PartnerStackImport().execute.call(context as never);
+	const report: string[][] = [];
+	if (item.binary?.report) {
+		const parser = transform({ relax_column_count: true });
+		const push = (record: unknown) => report.push(record as string[]);
+		parser.parse(Buffer.from(String(item.binary.report.data), 'base64'), false, push, () => {});
+		parser.parse(undefined, true, push, () => {});
+	}
+	const rows = report.slice(1).map(([row, status, reason, ...cells]) => ({ row: Number(row), status, reason, cells }));
+	return { item, json: item.json, header: report[0], rows, context };
+}

@@ -1,0 +1,216 @@
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { BINARY_ENCODING, NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { getGroups } from './methods/loadOptions';
+import { CsvFileError, type Delimiter } from './import/csv';
+import { HeaderError, runImport, type ImportMode } from './import/engine';
+import type { ImportObjectType } from './import/schemas';
+import { templateCsv } from './import/template';
+
+const CHUNK_BYTES = 256 * 1024;
+
+function* slices(buffer: Buffer): Iterable<Buffer> {
+	for (let offset = 0; offset < buffer.length; offset += CHUNK_BYTES) yield buffer.subarray(offset, offset + CHUNK_BYTES);
+}
+
+export class PartnerStackImport implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'PartnerStack Import',
+		name: 'partnerStackImport',
+		icon: { light: 'file:../../icons/partnerstack.svg', dark: 'file:../../icons/partnerstack.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "getTemplate" ? "template: " + $parameter["objectType"] : $parameter["mode"] + ": " + $parameter["objectType"]}}',
+		description: 'Validate a CSV with the PartnerStack Data Importer rules, report every row, and import it',
+		defaults: { name: 'PartnerStack Import' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'partnerStackApi', required: true }],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				default: 'import',
+				options: [
+					{ name: 'Import CSV', value: 'import', description: 'Validate and import a CSV file', action: 'Import a CSV file' },
+					{ name: 'Get Template', value: 'getTemplate', description: 'Produce the template CSV of an object type', action: 'Get a template CSV' },
+				],
+			},
+			{
+				displayName: 'Object Type',
+				name: 'objectType',
+				type: 'options',
+				noDataExpression: true,
+				default: 'customers',
+				options: [
+					{ name: 'Customers', value: 'customers' },
+					{ name: 'Deals', value: 'deals' },
+					{ name: 'Leads', value: 'leads' },
+					{ name: 'Partners', value: 'partners' },
+					{ name: 'Rewards', value: 'rewards' },
+					{ name: 'Transactions', value: 'transactions' },
+				],
+			},
+			{
+				displayName: 'Mode',
+				name: 'mode',
+				type: 'options',
+				default: 'validate',
+				displayOptions: { show: { operation: ['import'] } },
+				options: [
+					{ name: 'Validate Only (Dry Run)', value: 'validate', description: 'Check every row; write nothing' },
+					{ name: 'Row by Row (API V2)', value: 'rowByRow', description: 'Write each valid row through the API, with a result per row' },
+					{ name: 'Bulk (Data Import API)', value: 'bulk', description: 'Upload the valid rows as one CSV to PartnerStack\'s Data Import API' },
+				],
+			},
+			{
+				displayName: 'Input Binary Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				required: true,
+				displayOptions: { show: { operation: ['import'] } },
+				hint: 'The name of the input binary field holding the CSV file',
+			},
+			{
+				displayName: 'Group Name or ID',
+				name: 'groupKey',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getGroups' },
+				default: '',
+				required: true,
+				displayOptions: { show: { operation: ['import'], objectType: ['deals', 'leads'] } },
+				description:
+					'Deals and leads are imported into one group at a time. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { operation: ['import'] } },
+				options: [
+					{
+						displayName: 'Check References',
+						name: 'checkReferences',
+						type: 'boolean',
+						default: false,
+						description: 'Whether a dry run also looks up partners and customers in PartnerStack (writing modes always do)',
+					},
+					{
+						displayName: 'Concurrent Requests',
+						name: 'concurrency',
+						type: 'number',
+						default: 8,
+						typeOptions: { minValue: 1, maxValue: 32 },
+						description: 'How many rows are written at once',
+					},
+					{
+						displayName: 'Delimiter',
+						name: 'delimiter',
+						type: 'options',
+						default: ',',
+						options: [
+							{ name: 'Auto-Detect', value: 'auto' },
+							{ name: 'Comma', value: ',' },
+							{ name: 'Pipe', value: '|' },
+							{ name: 'Semicolon', value: ';' },
+							{ name: 'Tab', value: '\t' },
+						],
+					},
+					{
+						displayName: 'Ignore Unknown Columns',
+						name: 'ignoreUnknownColumns',
+						type: 'boolean',
+						default: false,
+						description: 'Whether unknown columns are reported as warnings instead of stopping the import',
+					},
+					{
+						displayName: 'Requests per Minute',
+						name: 'requestsPerMinute',
+						type: 'number',
+						default: 3900,
+						typeOptions: { minValue: 1 },
+						description: 'Budget for this import; PartnerStack answers 429 above its rate limit (around 4 000 a minute). Split it when several imports run at once.',
+					},
+					{
+						displayName: 'Send Invite Emails',
+						name: 'sendInviteEmails',
+						type: 'boolean',
+						default: false,
+						description: 'Whether imported partners get an email to claim their account (leave off until partners may log in)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getGroups } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const returnData: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				returnData.push(await importItem.call(this, itemIndex));
+			} catch (error) {
+				if (this.continueOnFail()) {
+					returnData.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					continue;
+				}
+				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as never, { itemIndex });
+				throw new NodeOperationError(this.getNode(), error as Error, {
+					itemIndex,
+					description: error instanceof HeaderError || error instanceof CsvFileError ? 'Nothing was written.' : undefined,
+				});
+			}
+		}
+		return [returnData];
+	}
+}
+
+async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+	const operation = this.getNodeParameter('operation', itemIndex, 'import') as string;
+	const objectType = this.getNodeParameter('objectType', itemIndex) as ImportObjectType;
+	if (operation === 'getTemplate') {
+		const template = await this.helpers.prepareBinaryData(templateCsv(objectType), `${objectType}-template.csv`, 'text/csv');
+		return { json: { objectType }, binary: { template }, pairedItem: { item: itemIndex } };
+	}
+
+	const mode = this.getNodeParameter('mode', itemIndex, 'validate') as ImportMode;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const groupKey = ['deals', 'leads'].includes(objectType) ? String(this.getNodeParameter('groupKey', itemIndex, '') ?? '').trim() : undefined;
+	if (groupKey === '') {
+		throw new NodeOperationError(this.getNode(), `${objectType === 'deals' ? 'Deals' : 'Leads'} are imported into one group: choose the Group`, { itemIndex });
+	}
+
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const binary: IBinaryData = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const chunks = binary.id
+		? await this.helpers.getBinaryStream(binary.id, CHUNK_BYTES)
+		: slices(Buffer.from(binary.data, BINARY_ENCODING));
+
+	const { summary, report } = await runImport(this, chunks as AsyncIterable<Buffer>, {
+		objectType,
+		mode,
+		groupKey,
+		delimiter: (options.delimiter as Delimiter) ?? ',',
+		ignoreUnknownColumns: options.ignoreUnknownColumns === true,
+		sendInviteEmails: options.sendInviteEmails === true,
+		checkReferences: options.checkReferences === true,
+		concurrency: Number(options.concurrency ?? 8),
+		requestsPerMinute: Number(options.requestsPerMinute ?? 3900),
+	});
+	const workflow = this.getWorkflow();
+	const audit = { workflowId: workflow.id ?? null, workflowName: workflow.name ?? null, executionId: this.getExecutionId() ?? null, node: this.getNode().name, file: binary.fileName ?? null };
+	this.logger.info('PartnerStack Import finished', {
+		objectType, mode, total: summary.total, imported: summary.imported, skipped: summary.skipped, failed: summary.failed,
+		workflowId: audit.workflowId ?? undefined, executionId: audit.executionId ?? undefined,
+	});
+	const reportFile = await this.helpers.prepareBinaryData(report, `${objectType}-import-report.csv`, 'text/csv');
+	return { json: { ...summary, audit }, binary: { report: reportFile }, pairedItem: { item: itemIndex } };
+}

@@ -1,0 +1,116 @@
+import type { CsvRecordWithInfo } from '../vendor/csvParse';
+import { transform } from '../vendor/csvParse';
+
+/** A file that cannot be read as CSV text at all: one error, no rows. */
+export class CsvFileError extends Error {}
+
+export interface CsvRow {
+	/** As a spreadsheet numbers it: the header is row 1. */
+	row: number;
+	/** Cells as read: unquoted, not trimmed. */
+	cells: string[];
+	/** The parser's reason when the row is not valid CSV (it is skipped). */
+	error?: string;
+}
+
+export type Delimiter = 'auto' | ',' | ';' | '\t' | '|';
+const CANDIDATES = [',', ';', '\t', '|'];
+
+/** The most frequent candidate outside quotes on the header line; the comma on a tie. */
+export function sniffDelimiter(headerLine: string): string {
+	const counts = new Map(CANDIDATES.map((candidate) => [candidate, 0]));
+	let quoted = false;
+	for (const char of headerLine) {
+		if (char === '"') quoted = !quoted;
+		else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+	}
+	let best = ',';
+	for (const candidate of CANDIDATES) if (counts.get(candidate)! > counts.get(best)!) best = candidate;
+	return best;
+}
+
+/**
+ * Streams CSV rows out of byte chunks with csv-parse's core, without holding the file: RFC 4180 quoting,
+ * BOM, CRLF/LF/CR. Broken rows come out with `error` (the parser's reason) and parsing goes on.
+ */
+export class CsvStream {
+	private parser?: ReturnType<typeof transform>;
+	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+	private head: Buffer[] = [];
+	private records = 0;
+	private pending: CsvRow[] = [];
+	private sawContent = false;
+
+	constructor(private readonly delimiter: Delimiter) {}
+
+	/** Feeds a chunk; answers the rows completed by it. */
+	write(chunk: Buffer): CsvRow[] {
+		this.checkText(chunk, false);
+		if (!this.parser) {
+			this.head.push(chunk);
+			const buffered = Buffer.concat(this.head);
+			if (this.delimiter === 'auto' && !/[\r\n]/.test(buffered.toString('utf8'))) return [];
+			this.start(buffered);
+			this.head = [];
+			return this.feed(buffered, false);
+		}
+		return this.feed(chunk, false);
+	}
+
+	/** Ends the input; answers the last rows. */
+	end(): CsvRow[] {
+		this.checkText(Buffer.alloc(0), true);
+		if (!this.parser) {
+			const buffered = Buffer.concat(this.head);
+			this.start(buffered);
+			if (buffered.length) this.feed(buffered, false);
+		}
+		const rows = this.feed(undefined, true);
+		if (!this.sawContent) throw new CsvFileError('The file is empty or has no header row');
+		return rows;
+	}
+
+	private checkText(chunk: Buffer, end: boolean) {
+		if (chunk.includes(0)) throw new CsvFileError('The file is binary, not CSV text (it contains NUL bytes)');
+		let utf8 = true;
+		try {
+			this.decoder.decode(chunk, { stream: !end });
+		} catch {
+			utf8 = false;
+		}
+		if (!utf8) throw new CsvFileError('The file is not valid UTF-8 text: save it as CSV UTF-8 and try again');
+	}
+
+	private start(buffered: Buffer) {
+		const text = buffered.toString('utf8').replace(/^\uFEFF/, '');
+		const delimiter = this.delimiter === 'auto' ? sniffDelimiter(text.split(/\r\n|\n|\r/)[0]) : this.delimiter;
+		this.parser = transform({
+			bom: true,
+			delimiter,
+			relax_column_count: true,
+			skip_records_with_error: true,
+			info: true,
+			// csv-parse calls this for a record it cannot read; it is reported, not dropped.
+			on_skip: (error: { message: string; record?: string[] }) => {
+				this.pending.push({ row: ++this.records, cells: error.record ?? [], error: error.message });
+			},
+		} as never);
+	}
+
+	private feed(chunk: Buffer | undefined, end: boolean): CsvRow[] {
+		let emptyHeader = false;
+		const push = (output: unknown) => {
+			const { record } = output as CsvRecordWithInfo;
+			this.records += 1;
+			if (this.records === 1 && record.every((cell) => cell.trim() === '')) emptyHeader = true;
+			this.sawContent = true;
+			this.pending.push({ row: this.records, cells: record });
+		};
+		const error = this.parser!.parse(chunk, end, push, () => {});
+		if (emptyHeader) throw new CsvFileError('The file is empty or has no header row (its first line is empty)');
+		if (error) throw new CsvFileError(`The file could not be read as CSV: ${error.message}`);
+		const rows = this.pending;
+		this.pending = [];
+		return rows;
+	}
+}

@@ -1,0 +1,43 @@
+/** The report CSV (contract.md): `row,status,reason`, then the original columns, every cell as read. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** A cell a spreadsheet would run as a formula is prefixed with `'` (importer-rules.md "Report"). */
+export function guardCell(text: string): string {
+	const guarded = FORMULA_START.test(text) ? `'${text}` : text;
+	return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+export function csvLine(cells: Array<string | number>): string {
+	return cells.map((cell) => guardCell(String(cell))).join(',');
+}
+
+/** Collects report lines as compact UTF-8 chunks, so a million-row report does not live as JS strings. */
+export class ReportWriter {
+	private readonly chunks: Buffer[] = [];
+	private lines: string[] = [];
+	private size = 0;
+
+	constructor(header: string[]) {
+		this.add(['row', 'status', 'reason', ...header]);
+	}
+
+	add(cells: Array<string | number>) {
+		const line = csvLine(cells);
+		this.lines.push(line);
+		this.size += line.length;
+		if (this.size > 256 * 1024) this.flush();
+	}
+
+	private flush() {
+		if (!this.lines.length) return;
+		this.chunks.push(Buffer.from(`${this.lines.join('\r\n')}\r\n`, 'utf8'));
+		this.lines = [];
+		this.size = 0;
+	}
+
+	toBuffer(): Buffer {
+		this.flush();
+		return Buffer.concat(this.chunks);
+	}
+}

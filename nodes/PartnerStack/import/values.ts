@@ -1,0 +1,72 @@
+import type { FieldSchema, ValueKind } from './schemas';
+
+/** A checked value: the normalised value the writers send, or the rule it broke. */
+export type Checked = { ok: true; value: string | number | boolean | string[] } | { ok: false; reason: string };
+
+const ok = (value: string | number | boolean | string[]): Checked => ({ ok: true, value });
+const broke = (reason: string): Checked => ({ ok: false, reason });
+
+const EMAIL = /^[^\s@]+@([^\s@.]+\.)+[^\s@.]+$/;
+const CENTS = /^-?[0-9]+$/;
+const DOLLARS = /^(-?)([0-9]+)(?:\.([0-9]{1,2}))?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDate(text: string): boolean {
+	const match = DATE.exec(text);
+	if (!match) return false;
+	const [, year, month, day] = match.map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function withinBounds(field: FieldSchema, cents: number, text: string): Checked {
+	if (cents < 0 && !field.signed) return broke(`${field.name} must not be negative ("${text}")`);
+	if (field.maxAbs !== undefined && Math.abs(cents) > field.maxAbs) return broke(`${field.name} is out of range ("${text}")`);
+	return ok(cents);
+}
+
+/** One checker per kind of value (importer-rules.md "Values"). Each gets the trimmed, non-empty text. */
+const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked> = {
+	string: (text) => ok(text),
+	email: (text, field) => (EMAIL.test(text) ? ok(text) : broke(`${field.name} is not a valid email ("${text}")`)),
+	date: (text, field) => (isCalendarDate(text) ? ok(text) : broke(`${field.name} must be a date as YYYY-MM-DD ("${text}")`)),
+	epochMsOrDate: (text, field) =>
+		/^[0-9]+$/.test(text) || isCalendarDate(text)
+			? ok(text)
+			: broke(`${field.name} must be milliseconds since the epoch or a date as YYYY-MM-DD ("${text}")`),
+	cents: (text, field) => {
+		if (!CENTS.test(text) || (text.startsWith('-') && !field.signed)) {
+			return broke(`${field.name} must be a whole number of cents${field.signed ? '' : ' (not negative)'} ("${text}")`);
+		}
+		return withinBounds(field, Number(text), text);
+	},
+	dollars: (text, field) => {
+		const match = DOLLARS.exec(text);
+		if (!match || (match[1] === '-' && !field.signed)) {
+			return broke(`${field.name} must be dollars with at most 2 decimals, like 10.50 ("${text}")`);
+		}
+		const [, sign, whole, fraction = ''] = match;
+		// Exact: whole and fractional digits are combined as integers, never through a binary float.
+		const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+		return withinBounds(field, sign === '-' ? -cents : cents, text);
+	},
+	currency: (text, field) =>
+		/^[A-Za-z]{3}$/.test(text) ? ok(text.toUpperCase()) : broke(`${field.name} must be a three-letter currency code ("${text}")`),
+	boolean: (text, field) => {
+		const lower = text.toLowerCase();
+		if (lower === 'true' || lower === '1') return ok(true);
+		if (lower === 'false' || lower === '0') return ok(false);
+		return broke(`${field.name} must be true or false ("${text}")`);
+	},
+	tags: (text) => ok(text.split(',').map((tag) => tag.trim()).filter(Boolean)),
+	enum: (text, field) =>
+		field.enum!.includes(text) ? ok(text) : broke(`${field.name} must be one of ${field.enum!.join(', ')} ("${text}")`),
+};
+
+/** Checks one cell. `text` is already trimmed and non-empty. Lengths count characters, not bytes. */
+export function checkValue(field: FieldSchema, text: string): Checked {
+	if (field.maxLength !== undefined && [...text].length > field.maxLength) {
+		return broke(`${field.name} is longer than ${field.maxLength} characters`);
+	}
+	return CHECKERS[field.kind](text, field);
+}
