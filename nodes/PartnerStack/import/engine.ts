@@ -276,13 +276,20 @@ async function writeRows(
 	pacer: RequestPacer,
 	mark: (row: number, status: Status, reason: string) => void,
 ) {
+	if (!rows.length) return;
+	const existing = await prefetchExisting(node, settings.objectType, pacer).catch((error: Error) => error);
+	if (existing instanceof Error) {
+		// Without knowing what exists, writing could duplicate: every row fails, with the reason.
+		for (const row of rows) mark(row.row, 'failed', `reading existing ${settings.objectType} failed: ${existing.message}`);
+		return;
+	}
 	const context: WriteContext = {
 		node,
 		schema: SCHEMAS[settings.objectType],
 		pacer,
 		groupKey: settings.groupKey,
 		sendInviteEmails: settings.sendInviteEmails,
-		existing: await prefetchExisting(node, settings.objectType, pacer),
+		existing,
 	};
 	let done = 0;
 	await mapWithConcurrency(rows, settings.concurrency, async (row) => {

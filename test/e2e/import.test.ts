@@ -1,0 +1,73 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not node code */
+// Issue 5 end to end: a workflow reads a CSV file from disk into binary and imports it, in a real n8n.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { EmulatorProcess, KEYS } from '../support/emulator';
+import { DEMO } from '../support/node';
+import { N8nInstance } from './support/n8n';
+import { chainWorkflow, credential } from './support/workflows';
+
+jest.setTimeout(240_000);
+
+const emulator = new EmulatorProcess();
+const n8n = new N8nInstance();
+const files = mkdtempSync(join(tmpdir(), 'ps-import-files-'));
+
+beforeAll(async () => {
+	await emulator.start();
+	await emulator.reset(DEMO);
+	n8n.importCredentials([credential(emulator.url, KEYS.production)]);
+});
+afterAll(async () => {
+	await emulator.stop();
+	n8n.remove();
+	rmSync(files, { recursive: true, force: true });
+});
+
+function importWorkflow(name: string, path: string, parameters: Record<string, unknown>) {
+	const { id, workflow } = chainWorkflow(name, [
+		{ name: 'Read CSV', type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, parameters: { operation: 'read', fileSelector: path, options: {} } },
+		{ name: 'Import', type: 'n8n-nodes-partnerstack.partnerStackImport', parameters: { operation: 'import', binaryPropertyName: 'data', options: {}, ...parameters } },
+	]);
+	n8n.importWorkflow(workflow);
+	const run = n8n.execute(id);
+	if (run.status !== 'success') throw new Error(`import workflow failed:\n${run.output.slice(0, 4000)}`);
+	return run.runData.Import[0].data!.main[0][0];
+}
+
+function reportRows(item: { binary?: Record<string, { data: string }> }) {
+	return Buffer.from(item.binary!.report.data, 'base64').toString('utf8').trim().split('\r\n').map((line) => line.split(','));
+}
+
+it('validates, then imports row by row, then a re-run duplicates nothing', async () => {
+	const path = join(files, 'customers.csv');
+	writeFileSync(path, 'customer_key,email,partner_key,name\ne2e-1,one@e2e.example,ada,One\ne2e-2,two@e2e.example,grace,Two\ne2e-3,not-an-email,ada,Three\n\ne2e-4,four@e2e.example,nobody,Four\n');
+
+	const dryRun = importWorkflow('import dry run', path, { objectType: 'customers', mode: 'validate' });
+	expect(dryRun.json).toMatchObject({ objectType: 'customers', mode: 'validate', total: 4, imported: 3, skipped: 1, failed: 0, blankRows: 1 });
+	expect(await emulator.state('customers')).toHaveLength(DEMO.customers.length);
+
+	const imported = importWorkflow('import row by row', path, { objectType: 'customers', mode: 'rowByRow' });
+	expect(imported.json).toMatchObject({ mode: 'rowByRow', total: 4, imported: 2, skipped: 2, failed: 0 });
+	expect(imported.json.audit).toMatchObject({ workflowId: expect.any(String), executionId: expect.any(String), file: 'customers.csv' });
+	const rows = reportRows(imported);
+	expect(rows[0]).toEqual(['row', 'status', 'reason', 'customer_key', 'email', 'partner_key', 'name']);
+	expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['2', 'imported'], ['3', 'imported'], ['4', 'skipped'], ['6', 'skipped']]);
+	expect(rows[4][2]).toBe('partner nobody not found');
+	expect(await emulator.state('customers')).toHaveLength(DEMO.customers.length + 2);
+
+	const again = importWorkflow('import re-run', path, { objectType: 'customers', mode: 'rowByRow' });
+	expect(again.json).toMatchObject({ imported: 2, skipped: 2, failed: 0 });
+	expect(await emulator.state('customers')).toHaveLength(DEMO.customers.length + 2);
+});
+
+it('uploads valid transaction rows in bulk', async () => {
+	const path = join(files, 'transactions.csv');
+	writeFileSync(path, 'customer_key,amount_in_dollars,currency,key\nacme,99.99,USD,e2e-bulk-1\nacme,12.345,USD,e2e-bulk-2\n');
+	const item = importWorkflow('import bulk', path, { objectType: 'transactions', mode: 'bulk' });
+	expect(item.json).toMatchObject({ mode: 'bulk', total: 2, imported: 1, skipped: 1 });
+	const { imports } = await emulator.admin<{ imports: Array<{ type: string; rows: number }> }>('GET', '/imports');
+	expect(imports.at(-1)).toMatchObject({ type: 'transactions', rows: 1 });
+});

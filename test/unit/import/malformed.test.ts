@@ -1,0 +1,90 @@
+// Malformed files: no crash, the right report (importer-rules.md "Parsing" and its fine print).
+import { runImportNode, startEmulator } from '../../support/node';
+
+const emulator = startEmulator();
+const HEADER = 'customer_key,email,partner_key';
+const run = (csv: string | Buffer, options = {}) =>
+	runImportNode(emulator, csv, { objectType: 'customers', options }, { continueOnFail: true });
+
+it('reads a BOM, CRLF and CR line ends', async () => {
+	for (const csv of [`\uFEFF${HEADER}\r\nc1,a@b.co,ada\r\n`, `${HEADER}\rc1,a@b.co,ada\rc2,b@b.co,ada`]) {
+		const { json, rows } = await run(csv);
+		expect(json.error).toBeUndefined();
+		expect(rows.every((r) => r.status === 'valid')).toBe(true);
+	}
+});
+
+it('reads ; and tab and | when chosen, and sniffs them with auto (comma on a tie)', async () => {
+	expect((await run(`customer_key;email;partner_key\nc1;a@b.co;ada\n`, { delimiter: ';' })).rows[0].status).toBe('valid');
+	expect((await run(`customer_key\temail\tpartner_key\nc1\ta@b.co\tada\n`, { delimiter: '\t' })).rows[0].status).toBe('valid');
+	expect((await run(`customer_key|email|partner_key\nc1|a@b.co|ada\n`, { delimiter: 'auto' })).rows[0].status).toBe('valid');
+	expect((await run(`customer_key;email;partner_key\nc1;a@b.co;ada\n`, { delimiter: 'auto' })).rows[0].status).toBe('valid');
+	const comma = await run(`${HEADER}\nc1,a@b.co,ada\n`, { delimiter: 'auto' });
+	expect(comma.rows[0].status).toBe('valid');
+});
+
+it('keeps quoted newlines in a cell and numbers rows by record', async () => {
+	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,"two\nlines"\nc2,b@b.co,ada,x\n`);
+	expect(rows.map((r) => [r.row, r.status])).toEqual([[2, 'valid'], [3, 'valid']]);
+	expect(rows[0].cells[3]).toBe('two\nlines');
+});
+
+it('skips the row where an unclosed quote opens, with the parser reason; rows before it are processed', async () => {
+	const { json, rows } = await run(`${HEADER}\nc1,a@b.co,ada\nc2,"b@b.co,ada\nc3,c@b.co,ada\n`);
+	expect(rows.map((r) => [r.row, r.status])).toEqual([[2, 'valid'], [3, 'skipped']]);
+	expect(rows[1].reason).toMatch(/^not valid CSV: Quote Not Closed/);
+	expect(json.total).toBe(2);
+});
+
+it('skips a row with extra non-empty cells, ignores a trailing delimiter, fills short rows', async () => {
+	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,n,extra\nc2,b@b.co,ada,n,\nc3,c@b.co\n`);
+	expect(rows.map((r) => [r.status, r.reason])).toEqual([
+		['skipped', 'row has 5 cells, the header has 4'],
+		['valid', ''],
+		['skipped', 'partner_key is required'],
+	]);
+});
+
+it.each([
+	['an empty file', ''],
+	['only a BOM', '\uFEFF'],
+	['only line breaks', '\n\n\r\n'],
+	['a first line that is empty', `\n${HEADER}\nc1,a@b.co,ada\n`],
+])('fails with one clear error on %s', async (_name, csv) => {
+	const { json } = await run(csv);
+	expect(json.error).toMatch(/empty or has no header row/);
+});
+
+it('a header alone, or only blank rows, is zero rows', async () => {
+	const header = await run(`${HEADER}\n`);
+	expect(header.json).toMatchObject({ total: 0, imported: 0, skipped: 0, failed: 0, blankRows: 0 });
+	const blanks = await run(`${HEADER}\n\n,,\n  , ,\n`);
+	expect(blanks.json).toMatchObject({ total: 0, blankRows: 3 });
+	expect(blanks.rows).toEqual([]);
+});
+
+it('names UTF-8 for a file in another encoding, and refuses binary content', async () => {
+	const latin1 = Buffer.concat([Buffer.from(`${HEADER},name\nc1,a@b.co,ada,Jos`), Buffer.from([0xe9]), Buffer.from('\n')]);
+	expect((await run(latin1)).json.error).toMatch(/not valid UTF-8/);
+	expect((await run(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))).json.error).toMatch(/binary|UTF-8/);
+});
+
+it('copes with a 1 MB single cell (skipped for length, reported whole)', async () => {
+	const big = 'x'.repeat(1024 * 1024);
+	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,${big}\n`);
+	expect(rows[0]).toMatchObject({ status: 'skipped', reason: 'name is longer than 100 characters' });
+	expect(rows[0].cells[3]).toHaveLength(big.length);
+});
+
+it('guards formula-looking cells in the report and keeps cells as read (untrimmed)', async () => {
+	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,=SUM(A1)\nc2,b@b.co,ada,+1\nc3,c@b.co,ada,-1\nc4,d@b.co,ada,@x\nc5,e@b.co,ada,"\tx"\nc6, f@b.co ,ada,plain\n`);
+	expect(rows.map((r) => r.cells[3])).toEqual(["'=SUM(A1)", "'+1", "'-1", "'@x", "'\tx", 'plain']);
+	expect(rows[5].cells[1]).toBe(' f@b.co ');
+	expect(rows[5].status).toBe('valid');
+});
+
+it('counts blank rows apart and keeps spreadsheet row numbers', async () => {
+	const { json, rows } = await run(`${HEADER}\nc1,a@b.co,ada\n\nc2,b@b.co,ada\n`);
+	expect(json).toMatchObject({ total: 2, blankRows: 1 });
+	expect(rows.map((r) => r.row)).toEqual([2, 4]);
+});

@@ -1,0 +1,56 @@
+// The import node's item: summary fields from contract.md, the audit trail, the template, continueOnFail.
+import { SCHEMAS } from '../../../nodes/PartnerStack/import/schemas';
+import { templateCsv } from '../../../nodes/PartnerStack/import/template';
+import { PartnerStackImport } from '../../../nodes/PartnerStack/PartnerStackImport.node';
+import { createContext, credentialsFor } from '../../support/context';
+import { KEYS } from '../../support/emulator';
+import { DEMO, runImportNode, startEmulator } from '../../support/node';
+
+const emulator = startEmulator();
+beforeEach(async () => {
+	await emulator.reset(DEMO);
+});
+
+it('answers the contract summary, the audit trail and a report CSV', async () => {
+	const { json, item, header, rows } = await runImportNode(emulator, 'customer_key,email,partner_key\nc1,a@b.co,ada\n\nc2,bad,ada\n', { objectType: 'customers' });
+	expect(Object.keys(json).sort()).toEqual(
+		['audit', 'blankRows', 'failed', 'finishedAt', 'imported', 'mode', 'objectType', 'skipped', 'startedAt', 'total', 'warnings'].sort(),
+	);
+	expect(json).toMatchObject({ objectType: 'customers', mode: 'validate', total: 2, imported: 1, skipped: 1, failed: 0, blankRows: 1, warnings: [] });
+	expect(json.audit).toEqual({ workflowId: 'wf-test', workflowName: 'Unit test workflow', executionId: 'exec-test', node: 'PartnerStack', file: 'upload.csv' });
+	expect(Date.parse(String(json.finishedAt))).toBeGreaterThanOrEqual(Date.parse(String(json.startedAt)));
+	expect(item.binary!.report).toMatchObject({ fileName: 'customers-import-report.csv', mimeType: 'text/csv' });
+	expect(header).toEqual(['row', 'status', 'reason', 'customer_key', 'email', 'partner_key']);
+	expect(rows).toEqual([
+		{ row: 2, status: 'valid', reason: '', cells: ['c1', 'a@b.co', 'ada'] },
+		{ row: 4, status: 'skipped', reason: 'email is not a valid email ("bad")', cells: ['c2', 'bad', 'ada'] },
+	]);
+	expect(item.pairedItem).toEqual({ item: 0 });
+});
+
+it('stops on a header error before any write, and with continueOnFail answers { error } and writes nothing', async () => {
+	await emulator.clearRequests();
+	await expect(runImportNode(emulator, 'customer_key,email\nc1,a@b.co\n', { objectType: 'customers', mode: 'rowByRow' })).rejects.toThrow(
+		/missing required header: partner_key/,
+	);
+	const { json } = await runImportNode(emulator, 'customer_key,email\nc1,a@b.co\n', { objectType: 'customers', mode: 'rowByRow' }, { continueOnFail: true });
+	expect(json).toEqual({ error: expect.stringMatching(/missing required header: partner_key/) });
+	expect((await emulator.requests()).filter((r) => r.method !== 'GET')).toEqual([]);
+});
+
+it('produces a template CSV per object type from its schema', async () => {
+	for (const objectType of Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>) {
+		const [header, example] = templateCsv(objectType).toString().trim().split('\r\n');
+		const required = SCHEMAS[objectType].fields.filter((f) => f.required).map((f) => f.name);
+		for (const name of required) expect(header.split(',')).toContain(name);
+		expect(example.length).toBeGreaterThan(0);
+	}
+	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'getTemplate', objectType: 'transactions' } });
+	const [[item]] = await new PartnerStackImport().execute.call(context as never);
+	expect(Buffer.from(String(item.binary!.template.data), 'base64').toString()).toBe('customer_key,amount_in_cents,created_at,currency,key,product_key\r\ncustomer_123,40000,2020-12-25,USD,transaction_123,product_123\r\n');
+});
+
+it('a missing binary property is a clear error', async () => {
+	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'import', objectType: 'customers', mode: 'validate', binaryPropertyName: 'file', options: {} }, items: [{ json: {} }] });
+	await expect(new PartnerStackImport().execute.call(context as never)).rejects.toThrow(/binary file 'file'/);
+});
