@@ -1,5 +1,5 @@
-import type { CsvRecordWithInfo } from '../vendor/csvParse';
 import { transform } from '../vendor/csvParse';
+import { Utf8Validator } from './utf8';
 
 /** A file that cannot be read as CSV text at all: one error, no rows. */
 export class CsvFileError extends Error {}
@@ -35,7 +35,7 @@ export function sniffDelimiter(headerLine: string): string {
  */
 export class CsvStream {
 	private parser?: ReturnType<typeof transform>;
-	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+	private readonly utf8 = new Utf8Validator();
 	private head: Buffer[] = [];
 	private records = 0;
 	private pending: CsvRow[] = [];
@@ -72,13 +72,9 @@ export class CsvStream {
 
 	private checkText(chunk: Buffer, end: boolean) {
 		if (chunk.includes(0)) throw new CsvFileError('The file is binary, not CSV text (it contains NUL bytes)');
-		let utf8 = true;
-		try {
-			this.decoder.decode(chunk, { stream: !end });
-		} catch {
-			utf8 = false;
+		if (!this.utf8.write(chunk, end)) {
+			throw new CsvFileError('The file is not valid UTF-8 text: save it as CSV UTF-8 and try again');
 		}
-		if (!utf8) throw new CsvFileError('The file is not valid UTF-8 text: save it as CSV UTF-8 and try again');
 	}
 
 	private start(buffered: Buffer) {
@@ -89,7 +85,6 @@ export class CsvStream {
 			delimiter,
 			relax_column_count: true,
 			skip_records_with_error: true,
-			info: true,
 			// csv-parse calls this for a record it cannot read; it is reported, not dropped.
 			on_skip: (error: { message: string; record?: string[] }) => {
 				this.pending.push({ row: ++this.records, cells: error.record ?? [], error: error.message });
@@ -100,7 +95,7 @@ export class CsvStream {
 	private feed(chunk: Buffer | undefined, end: boolean): CsvRow[] {
 		let emptyHeader = false;
 		const push = (output: unknown) => {
-			const { record } = output as CsvRecordWithInfo;
+			const record = output as string[];
 			this.records += 1;
 			if (this.records === 1 && record.every((cell) => cell.trim() === '')) emptyHeader = true;
 			this.sawContent = true;

@@ -7,7 +7,7 @@ import { CsvStream } from './csv';
 import { MISSING_REASON, ReferenceCache, type ReferenceKind } from './references';
 import { csvLine, ReportWriter } from './report';
 import { SCHEMAS, type ImportObjectType } from './schemas';
-import { checkHeader, checkRow, identityOf, type HeaderCheck } from './validator';
+import { checkHeader, compileRowCheck, IdentityClaims, type HeaderCheck, type RowCheck } from './validator';
 import { derivedTransactionKeys, prefetchExisting, WRITERS, type ValidRow, type WriteContext } from './writers';
 
 export type ImportMode = 'validate' | 'rowByRow' | 'bulk';
@@ -72,10 +72,14 @@ export async function runImport(
 	const leadForm = settings.objectType === 'leads' && keepRows ? await leadFormFields(node, settings) : undefined;
 
 	let header: HeaderCheck | undefined;
+	let checkRow: (cells: string[]) => RowCheck = () => {
+		throw new Error('no header');
+	};
 	let headerCells: string[] = [];
 	let report: ReportWriter | undefined;
+	let emptyHeaderColumns: number[] = [];
 	const emptyHeaderColumnsWithValues = new Set<number>();
-	const claimed = new Map<string, number>();
+	const claims = new IdentityClaims(schema);
 	const outcomes: Outcome[] = [];
 	const valid: ValidRow[] = [];
 	const cellsOf = new Map<number, string[]>();
@@ -87,7 +91,7 @@ export async function runImport(
 		if (keepRows) outcomes.push(outcome);
 		else {
 			counts[outcome.status] += 1;
-			report!.add([outcome.row, outcome.status, outcome.reason, ...outcome.cells]);
+			report!.addRow(outcome.row, outcome.status, outcome.reason, outcome.cells);
 		}
 	};
 
@@ -99,6 +103,8 @@ export async function runImport(
 			if (header.errors.length) throw new HeaderError(header.errors);
 			warnings.push(...header.warnings);
 			report = new ReportWriter(headerCells);
+			checkRow = compileRowCheck(schema, header);
+			emptyHeaderColumns = headerCells.flatMap((name, index) => (name.trim() ? [] : [index]));
 			return;
 		}
 		if (!parseError && cells.every((cell) => cell.trim() === '')) {
@@ -107,23 +113,21 @@ export async function runImport(
 		}
 		total += 1;
 		if (total % PROGRESS_EVERY_ROWS === 0) node.logger.info('PartnerStack Import: rows read', { rows: total, objectType: settings.objectType });
-		headerCells.forEach((name, index) => {
-			if (!name.trim() && (cells[index] ?? '').trim()) emptyHeaderColumnsWithValues.add(index);
-		});
+		for (const index of emptyHeaderColumns) {
+			if ((cells[index] ?? '').trim()) emptyHeaderColumnsWithValues.add(index);
+		}
 		if (parseError) return settle({ row, status: 'skipped', reason: `not valid CSV: ${parseError}`, cells });
-		const extra = cells.slice(headerCells.length);
-		if (extra.some((cell) => cell.trim() !== '')) {
-			return settle({ row, status: 'skipped', reason: `row has ${cells.length} cells, the header has ${headerCells.length}`, cells });
+		let shown = cells;
+		if (cells.length > headerCells.length) {
+			if (cells.slice(headerCells.length).some((cell) => cell.trim() !== '')) {
+				return settle({ row, status: 'skipped', reason: `row has ${cells.length} cells, the header has ${headerCells.length}`, cells });
+			}
+			shown = cells.slice(0, headerCells.length);
 		}
-		const shown = cells.slice(0, headerCells.length);
-		const checked = checkRow(schema, header, shown);
+		const checked = checkRow(shown);
 		if (checked.reasons.length) return settle({ row, status: 'skipped', reason: checked.reasons.join('; '), cells: shown });
-		const identity = identityOf(schema, checked.values);
-		if (identity !== undefined) {
-			const first = claimed.get(identity);
-			if (first !== undefined) return settle({ row, status: 'skipped', reason: `duplicate of row ${first}`, cells: shown });
-			claimed.set(identity, row);
-		}
+		const first = claims.claim(checked.values, row);
+		if (first !== undefined) return settle({ row, status: 'skipped', reason: `duplicate of row ${first}`, cells: shown });
 		if (keepRows) {
 			valid.push({ row, values: checked.values, custom: checked.custom });
 			cellsOf.set(row, shown);
@@ -153,7 +157,7 @@ export async function runImport(
 		report = new ReportWriter(headerCells);
 		for (const outcome of outcomes) {
 			counts[outcome.status] += 1;
-			report.add([outcome.row, outcome.status, outcome.reason, ...outcome.cells]);
+			report.addRow(outcome.row, outcome.status, outcome.reason, outcome.cells);
 		}
 	}
 

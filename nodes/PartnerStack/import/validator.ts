@@ -1,3 +1,4 @@
+import { KeyRowTable } from './keySet';
 import type { FieldSchema, ObjectSchema } from './schemas';
 import { checkValue } from './values';
 
@@ -58,10 +59,16 @@ export function checkHeader(
 	return { errors, warnings, columnOf, customColumns };
 }
 
+const groupsOf = new WeakMap<ObjectSchema, Map<string, FieldSchema[]>>();
+
 export function oneOfGroups(schema: ObjectSchema): Map<string, FieldSchema[]> {
-	const groups = new Map<string, FieldSchema[]>();
-	for (const field of schema.fields) {
-		if (field.oneOf) groups.set(field.oneOf, [...(groups.get(field.oneOf) ?? []), field]);
+	let groups = groupsOf.get(schema);
+	if (!groups) {
+		groups = new Map<string, FieldSchema[]>();
+		for (const field of schema.fields) {
+			if (field.oneOf) groups.set(field.oneOf, [...(groups.get(field.oneOf) ?? []), field]);
+		}
+		groupsOf.set(schema, groups);
 	}
 	return groups;
 }
@@ -74,59 +81,83 @@ export interface RowCheck {
 	custom: Record<string, string>;
 }
 
-/** Every field rule of one row, in column order; the reasons name each broken rule and its column(s). */
-export function checkRow(schema: ObjectSchema, header: HeaderCheck, cells: string[]): RowCheck {
-	const reasons: Array<{ at: number; reason: string }> = [];
-	const values: RowValues = {};
-	const cell = (name: string) => {
-		const index = header.columnOf.get(name) ?? -1;
-		return index === -1 ? '' : (cells[index] ?? '').trim();
+const NO_REASONS: string[] = [];
+
+/**
+ * Every field rule of one row, in column order; the reasons name each broken rule and its column(s).
+ * The schema is resolved against the header once, so a row costs one pass over its fields.
+ */
+export function compileRowCheck(schema: ObjectSchema, header: HeaderCheck): (cells: string[]) => RowCheck {
+	const indexOf = (name: string) => header.columnOf.get(name) ?? -1;
+	const fields = schema.fields.map((field) => ({ field, index: indexOf(field.name) }));
+	const groups = [...oneOfGroups(schema).values()].map((members) => ({
+		indexes: members.map((field) => indexOf(field.name)),
+		at: Math.min(...members.map((field) => (indexOf(field.name) === -1 ? Infinity : indexOf(field.name)))),
+		names: members.map((field) => field.name).join(' or '),
+	}));
+	const conditionals = (schema.conditionals ?? []).map((rule) => ({ ...rule, whenIndex: indexOf(rule.when), thenIndex: indexOf(rule.then) }));
+	const textAt = (cells: string[], index: number) => (index === -1 ? '' : (cells[index] ?? '').trim());
+
+	return (cells) => {
+		let reasons: Array<{ at: number; reason: string }> | undefined;
+		const broke = (at: number, reason: string) => (reasons ??= []).push({ at, reason });
+		const values: RowValues = {};
+		for (const { field, index } of fields) {
+			const text = textAt(cells, index);
+			if (!text) {
+				if (field.required) broke(index, `${field.name} is required`);
+				else if (field.default !== undefined) values[field.name] = field.default;
+				continue;
+			}
+			const checked = checkValue(field, text);
+			if (checked.ok) values[field.name] = checked.value;
+			else broke(index, checked.reason);
+		}
+		for (const group of groups) {
+			let given = 0;
+			for (const index of group.indexes) if (textAt(cells, index)) given++;
+			if (given === 0) broke(group.at, `one of ${group.names} is required`);
+			if (given > 1) broke(group.at, `only one of ${group.names} may be given`);
+		}
+		for (const rule of conditionals) {
+			const hasWhen = textAt(cells, rule.whenIndex) !== '';
+			const hasThen = textAt(cells, rule.thenIndex) !== '';
+			if (hasWhen && !hasThen) broke(rule.whenIndex, `${rule.then} is required when ${rule.when} is given`);
+			if (rule.both && hasThen && !hasWhen) broke(rule.whenIndex, `${rule.when} is required when ${rule.then} is given`);
+		}
+		const custom: Record<string, string> = {};
+		for (const { name, index } of header.customColumns) {
+			const text = textAt(cells, index);
+			if (text) custom[name] = text;
+		}
+		if (!reasons) return { reasons: NO_REASONS, values, custom };
+		reasons.sort((a, b) => a.at - b.at);
+		return { reasons: reasons.map((entry) => entry.reason), values, custom };
 	};
-
-	for (const field of schema.fields) {
-		const text = cell(field.name);
-		const at = header.columnOf.get(field.name) ?? -1;
-		if (!text) {
-			if (field.required) reasons.push({ at, reason: `${field.name} is required` });
-			else if (field.default !== undefined) values[field.name] = field.default;
-			continue;
-		}
-		const checked = checkValue(field, text);
-		if (checked.ok) values[field.name] = checked.value;
-		else reasons.push({ at, reason: checked.reason });
-	}
-
-	for (const [, members] of oneOfGroups(schema)) {
-		const given = members.filter((field) => cell(field.name));
-		const at = Math.min(...members.map((field) => header.columnOf.get(field.name) ?? Infinity));
-		const names = members.map((field) => field.name).join(' or ');
-		if (given.length === 0) reasons.push({ at, reason: `one of ${names} is required` });
-		if (given.length > 1) reasons.push({ at, reason: `only one of ${names} may be given` });
-	}
-	for (const rule of schema.conditionals ?? []) {
-		const at = header.columnOf.get(rule.when) ?? -1;
-		if (cell(rule.when) && !cell(rule.then)) reasons.push({ at, reason: `${rule.then} is required when ${rule.when} is given` });
-		if (rule.both && cell(rule.then) && !cell(rule.when)) {
-			reasons.push({ at, reason: `${rule.when} is required when ${rule.then} is given` });
-		}
-	}
-
-	const custom: Record<string, string> = {};
-	for (const { name, index } of header.customColumns) {
-		const text = (cells[index] ?? '').trim();
-		if (text) custom[name] = text;
-	}
-	reasons.sort((a, b) => a.at - b.at);
-	return { reasons: reasons.map((entry) => entry.reason), values, custom };
 }
 
-/** The identity a row claims within the file (importer-rules.md "Within one file"), or undefined. */
-export function identityOf(schema: ObjectSchema, values: RowValues): string | undefined {
-	for (const name of schema.identity) {
-		const value = values[name];
-		if (value === undefined || value === '') continue;
-		const field = schema.fields.find((f) => f.name === name)!;
-		return `${name}:${field.kind === 'email' ? String(value).toLowerCase() : String(value)}`;
+/**
+ * Remembers which row first claimed each identity (importer-rules.md "Within one file"): partners by
+ * partner_key else email, customers by customer_key, transactions by key, deals by external_key, leads by
+ * email. Emails compare case-insensitively, keys exactly. One table per identity column.
+ */
+export class IdentityClaims {
+	private readonly claims: Array<{ name: string; email: boolean; rows: KeyRowTable }>;
+
+	constructor(schema: ObjectSchema) {
+		this.claims = schema.identity.map((name) => ({ name, email: EMAIL_IDENTITIES.has(name), rows: new KeyRowTable() }));
 	}
-	return undefined;
+
+	/** The row that already claimed this row's identity, or undefined after claiming it for `row`. */
+	claim(values: RowValues, row: number): number | undefined {
+		for (const { name, email, rows } of this.claims) {
+			const value = values[name];
+			if (value === undefined || value === '') continue;
+			const identity = email ? String(value).toLowerCase() : String(value);
+			return rows.claim(identity, row);
+		}
+		return undefined;
+	}
 }
+
+const EMAIL_IDENTITIES = new Set(['partner_email', 'email']);

@@ -11,12 +11,17 @@ const CENTS = /^-?[0-9]+$/;
 const DOLLARS = /^(-?)([0-9]+)(?:\.([0-9]{1,2}))?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isCalendarDate(text: string): boolean {
 	const match = DATE.exec(text);
 	if (!match) return false;
-	const [, year, month, day] = match.map(Number);
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	const year = Number(match[1]);
+	const month = Number(match[2]);
+	const day = Number(match[3]);
+	if (month < 1 || month > 12 || day < 1) return false;
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 function withinBounds(field: FieldSchema, cents: number, text: string): Checked {
@@ -65,7 +70,8 @@ const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked>
 
 /** Checks one cell. `text` is already trimmed and non-empty. Lengths count characters, not bytes. */
 export function checkValue(field: FieldSchema, text: string): Checked {
-	if (field.maxLength !== undefined && [...text].length > field.maxLength) {
+	// UTF-16 length is at least the character count: only a long string needs counting.
+	if (field.maxLength !== undefined && text.length > field.maxLength && [...text].length > field.maxLength) {
 		return broke(`${field.name} is longer than ${field.maxLength} characters`);
 	}
 	return CHECKERS[field.kind](text, field);

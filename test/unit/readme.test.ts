@@ -1,0 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code, not node code */
+// The README's import field tables are generated from the schemas; this keeps them from drifting.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+it('README field tables match the import schemas', () => {
+	const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'field-tables.mjs'), '--check'], { encoding: 'utf8' });
+	expect(output).toMatch(/match the schemas/);
+});
