@@ -66,6 +66,15 @@ describe('items, pairing and errors', () => {
 		expect(error.message).toMatch(/"update" is not supported for "transaction"/);
 	});
 
+	it('Get Many with Return All walks 1 000 customers in exactly 4 requests', async () => {
+		await emulator.seed({ customers: Array.from({ length: 997 }, (_, n) => ({ customer_key: `many-${n}`, email: `m${n}@x.example`, partner_key: 'ada' })) });
+		await emulator.clearRequests();
+		const items = await runNode(emulator, { resource: 'customer', operation: 'getAll', returnAll: true, filters: {} });
+		expect(items).toHaveLength(1000);
+		const requests = await emulator.requests();
+		expect(requests.map((r) => r.query.limit)).toEqual(['250', '250', '250', '250']);
+	});
+
 	it('group getAll lists every group, simplified', async () => {
 		const groups = await runNode(emulator, { resource: 'group', operation: 'getAll', returnAll: true, filters: {} });
 		expect(groups.map((g) => g.json.name).sort()).toEqual(['Affiliates', 'Default', 'Resellers']);
