@@ -67,7 +67,7 @@ describe('items, pairing and errors', () => {
 	});
 
 	it('Get Many with Return All walks 1 000 customers in exactly 4 requests', async () => {
-		await emulator.seed({ customers: Array.from({ length: 997 }, (_, n) => ({ customer_key: `many-${n}`, email: `m${n}@x.example`, partner_key: 'ada' })) });
+		await emulator.seed({ customers: Array.from({ length: 1000 - DEMO.customers.length }, (_, n) => ({ customer_key: `many-${n}`, email: `m${n}@x.example`, partner_key: 'ada' })) });
 		await emulator.clearRequests();
 		const items = await runNode(emulator, { resource: 'customer', operation: 'getAll', returnAll: true, filters: {} });
 		expect(items).toHaveLength(1000);
