@@ -47,7 +47,8 @@ const partnerKey: INodeProperties = {
 	description: 'Unique key of the partner in your program; PartnerStack generates one from the name when empty',
 };
 
-export const partnershipCreateFields: INodeProperties[] = [
+/** Fields both create and update take. */
+const profileFields: INodeProperties[] = [
 	customFields,
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	groupKey,
@@ -55,6 +56,10 @@ export const partnershipCreateFields: INodeProperties[] = [
 	managerEmail,
 	managerName,
 	meta,
+];
+
+export const partnershipCreateFields: INodeProperties[] = [
+	...profileFields,
 	partnerKey,
 	{
 		displayName: 'Tags',
@@ -66,13 +71,7 @@ export const partnershipCreateFields: INodeProperties[] = [
 ];
 
 export const partnershipUpdateFields: INodeProperties[] = [
-	customFields,
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-	groupKey,
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-	managerEmail,
-	managerName,
-	meta,
+	...profileFields,
 	{ ...partnerKey, description: 'A new partner key for this partner' },
 	{ displayName: 'Tier Key', name: 'tierKey', type: 'string', default: '' },
 ];
