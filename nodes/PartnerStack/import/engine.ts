@@ -89,10 +89,12 @@ export async function runImport(
 
 	const settle = (outcome: Outcome) => {
 		if (keepRows) outcomes.push(outcome);
-		else {
-			counts[outcome.status] += 1;
-			report!.addRow(outcome.row, outcome.status, outcome.reason, outcome.cells);
-		}
+		else record(outcome.row, outcome.status, outcome.reason, outcome.cells);
+	};
+	/** A dry run without lookups writes each row's line at once: nothing per row is kept. */
+	const record = (row: number, status: Status, reason: string, cells: string[]) => {
+		counts[status] += 1;
+		report!.addRow(row, status, reason, cells);
 	};
 
 	const handle = (row: number, cells: string[], parseError?: string) => {
@@ -132,7 +134,7 @@ export async function runImport(
 			valid.push({ row, values: checked.values, custom: checked.custom });
 			cellsOf.set(row, shown);
 			outcomes.push({ row, status: 'valid', reason: '', cells: shown });
-		} else settle({ row, status: 'valid', reason: '', cells: shown });
+		} else record(row, 'valid', '', shown);
 	};
 
 	for await (const chunk of chunks) for (const parsed of csv.write(chunk)) handle(parsed.row, parsed.cells, parsed.error);

@@ -82,6 +82,7 @@ export interface RowCheck {
 }
 
 const NO_REASONS: string[] = [];
+const NO_CUSTOM: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
  * Every field rule of one row, in column order; the reasons name each broken rule and its column(s).
@@ -125,10 +126,13 @@ export function compileRowCheck(schema: ObjectSchema, header: HeaderCheck): (cel
 			if (hasWhen && !hasThen) broke(rule.whenIndex, `${rule.then} is required when ${rule.when} is given`);
 			if (rule.both && hasThen && !hasWhen) broke(rule.whenIndex, `${rule.when} is required when ${rule.then} is given`);
 		}
-		const custom: Record<string, string> = {};
+		let custom = NO_CUSTOM;
 		for (const { name, index } of header.customColumns) {
 			const text = textAt(cells, index);
-			if (text) custom[name] = text;
+			if (text) {
+				if (custom === NO_CUSTOM) custom = {};
+				custom[name] = text;
+			}
 		}
 		if (!reasons) return { reasons: NO_REASONS, values, custom };
 		reasons.sort((a, b) => a.at - b.at);

@@ -9,16 +9,26 @@ const broke = (reason: string): Checked => ({ ok: false, reason });
 const EMAIL = /^[^\s@]+@([^\s@.]+\.)+[^\s@.]+$/;
 const CENTS = /^-?[0-9]+$/;
 const DOLLARS = /^(-?)([0-9]+)(?:\.([0-9]{1,2}))?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Digits at [from, to) as a number, or -1. Hot: a million-row file checks a date per row. */
+function digits(text: string, from: number, to: number): number {
+	let value = 0;
+	for (let index = from; index < to; index++) {
+		const code = text.charCodeAt(index) - 48;
+		if (code < 0 || code > 9) return -1;
+		value = value * 10 + code;
+	}
+	return value;
+}
+
 function isCalendarDate(text: string): boolean {
-	const match = DATE.exec(text);
-	if (!match) return false;
-	const year = Number(match[1]);
-	const month = Number(match[2]);
-	const day = Number(match[3]);
+	if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+	const year = digits(text, 0, 4);
+	const month = digits(text, 5, 7);
+	const day = digits(text, 8, 10);
+	if (year < 0) return false;
 	if (month < 1 || month > 12 || day < 1) return false;
 	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 	return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
