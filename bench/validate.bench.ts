@@ -41,7 +41,7 @@ async function measure(which: 'csv-parse' | 'validate') {
 		const node = { logger: { info: () => {}, debug: () => {}, warn: () => {} } };
 		const result = await runImport(node, chunks, {
 			objectType: 'transactions', mode: 'validate', delimiter: ',', ignoreUnknownColumns: false, sendInviteEmails: false,
-			checkReferences: false, concurrency: 1, requestsPerMinute: 0,
+			checkReferences: false, concurrency: 1, requestsPerMinute: 0, inputBytes: statSync(file).size,
 		});
 		summary = result.summary;
 		rows = Number(summary.total);

@@ -190,9 +190,9 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
 
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const binary: IBinaryData = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
-	const chunks = binary.id
-		? await this.helpers.getBinaryStream(binary.id, CHUNK_BYTES)
-		: slices(Buffer.from(binary.data, BINARY_ENCODING));
+	const inMemory = binary.id ? undefined : Buffer.from(binary.data, BINARY_ENCODING);
+	const chunks = binary.id ? await this.helpers.getBinaryStream(binary.id, CHUNK_BYTES) : slices(inMemory!);
+	const inputBytes = inMemory?.length ?? (binary.id ? Number((await this.helpers.getBinaryMetadata(binary.id)).fileSize) || undefined : undefined);
 
 	const { summary, report } = await runImport(this, chunks as AsyncIterable<Buffer>, {
 		objectType,
@@ -204,6 +204,7 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
 		checkReferences: options.checkReferences === true,
 		concurrency: Number(options.concurrency ?? 8),
 		requestsPerMinute: Number(options.requestsPerMinute ?? 3900),
+		inputBytes,
 	});
 	const workflow = this.getWorkflow();
 	const audit = { workflowId: workflow.id ?? null, workflowName: workflow.name ?? null, executionId: this.getExecutionId() ?? null, node: this.getNode().name, file: binary.fileName ?? null };

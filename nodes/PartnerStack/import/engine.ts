@@ -22,6 +22,8 @@ export interface ImportSettings {
 	groupKey?: string;
 	concurrency: number;
 	requestsPerMinute: number;
+	/** The file's size when known: the report reserves its memory once instead of joining chunks. */
+	inputBytes?: number;
 }
 
 export class HeaderError extends Error {
@@ -104,7 +106,7 @@ export async function runImport(
 			if (leadForm) checkLeadForm(header, leadForm, warnings);
 			if (header.errors.length) throw new HeaderError(header.errors);
 			warnings.push(...header.warnings);
-			report = new ReportWriter(headerCells);
+			report = new ReportWriter(headerCells, keepRows ? undefined : settings.inputBytes);
 			checkRow = compileRowCheck(schema, header);
 			emptyHeaderColumns = headerCells.flatMap((name, index) => (name.trim() ? [] : [index]));
 			return;

@@ -1,6 +1,6 @@
 import { KeyRowTable } from './keySet';
 import type { FieldSchema, ObjectSchema } from './schemas';
-import { checkValue } from './values';
+import { Broken, checkValue } from './values';
 
 export interface HeaderCheck {
 	/** Header problems that stop the import before any write, each naming its header. */
@@ -111,8 +111,8 @@ export function compileRowCheck(schema: ObjectSchema, header: HeaderCheck): (cel
 				continue;
 			}
 			const checked = checkValue(field, text);
-			if (checked.ok) values[field.name] = checked.value;
-			else broke(index, checked.reason);
+			if (checked instanceof Broken) broke(index, checked.reason);
+			else values[field.name] = checked;
 		}
 		for (const group of groups) {
 			let given = 0;
