@@ -140,7 +140,9 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 		if (context.existing.has(rewardFingerprint(partnerKey, body.amount, body.description))) {
 			return { status: 'imported', reason: 'already imported (same partner, amount and description)' };
 		}
-		body.target = values.target_type ? { type: values.target_type, key: values.target_key } : { type: 'partnership', key: partnerKey };
+		// PartnerStack documents targets for customers and transactions; a reward for a partner names the partner.
+		if (values.target_type) body.target = { type: values.target_type, key: values.target_key };
+		else body.partner_key = partnerKey;
 		if (values.created_at) body.created_at = epochOf(values.created_at);
 		await partnerStackData.call(context.node, 'POST', '/rewards', { body, pacer: context.pacer });
 		context.existing.set(rewardFingerprint(partnerKey, body.amount, body.description), body);

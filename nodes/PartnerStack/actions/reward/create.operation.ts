@@ -60,10 +60,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		amountUnit,
 	);
 	if ((body.amount as number) < 0) throw new Error('A reward amount cannot be negative');
-	body.target = {
-		type: this.getNodeParameter('targetType', itemIndex) as string,
-		key: String(this.getNodeParameter('targetKey', itemIndex)).trim(),
-	};
+	const targetType = this.getNodeParameter('targetType', itemIndex) as string;
+	const targetKey = String(this.getNodeParameter('targetKey', itemIndex)).trim();
+	// PartnerStack documents targets for customers and transactions; a reward for a partner names the partner.
+	if (targetType === 'partnership') body.partner_key = targetKey;
+	else body.target = { type: targetType, key: targetKey };
 	const reward = await partnerStackData.call(this, 'POST', '/rewards', { body, itemIndex });
 	return output.call(this, 'reward', reward, itemIndex);
 }
