@@ -100,31 +100,34 @@ export function compileRowCheck(schema: ObjectSchema, header: HeaderCheck): (cel
 	const textAt = (cells: string[], index: number) => (index === -1 ? '' : (cells[index] ?? '').trim());
 
 	return (cells) => {
+		// Allocated only for a row that breaks a rule: most rows of a real file do not.
 		let reasons: Array<{ at: number; reason: string }> | undefined;
-		const broke = (at: number, reason: string) => (reasons ??= []).push({ at, reason });
 		const values: RowValues = {};
-		for (const { field, index } of fields) {
-			const text = textAt(cells, index);
-			if (!text) {
-				if (field.required) broke(index, `${field.name} is required`);
+		for (let position = 0; position < fields.length; position++) {
+			const { field, index } = fields[position];
+			const text = index === -1 ? '' : (cells[index] ?? '').trim();
+			if (text === '') {
+				if (field.required) (reasons ??= []).push({ at: index, reason: `${field.name} is required` });
 				else if (field.default !== undefined) values[field.name] = field.default;
 				continue;
 			}
 			const checked = checkValue(field, text);
-			if (checked instanceof Broken) broke(index, checked.reason);
+			if (checked instanceof Broken) (reasons ??= []).push({ at: index, reason: checked.reason });
 			else values[field.name] = checked;
 		}
 		for (const group of groups) {
 			let given = 0;
 			for (const index of group.indexes) if (textAt(cells, index)) given++;
-			if (given === 0) broke(group.at, `one of ${group.names} is required`);
-			if (given > 1) broke(group.at, `only one of ${group.names} may be given`);
+			if (given === 0) (reasons ??= []).push({ at: group.at, reason: `one of ${group.names} is required` });
+			if (given > 1) (reasons ??= []).push({ at: group.at, reason: `only one of ${group.names} may be given` });
 		}
 		for (const rule of conditionals) {
 			const hasWhen = textAt(cells, rule.whenIndex) !== '';
 			const hasThen = textAt(cells, rule.thenIndex) !== '';
-			if (hasWhen && !hasThen) broke(rule.whenIndex, `${rule.then} is required when ${rule.when} is given`);
-			if (rule.both && hasThen && !hasWhen) broke(rule.whenIndex, `${rule.when} is required when ${rule.then} is given`);
+			if (hasWhen && !hasThen) (reasons ??= []).push({ at: rule.whenIndex, reason: `${rule.then} is required when ${rule.when} is given` });
+			if (rule.both && hasThen && !hasWhen) {
+				(reasons ??= []).push({ at: rule.whenIndex, reason: `${rule.when} is required when ${rule.then} is given` });
+			}
 		}
 		let custom = NO_CUSTOM;
 		for (const { name, index } of header.customColumns) {
