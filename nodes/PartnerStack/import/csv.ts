@@ -4,14 +4,11 @@ import { Utf8Validator } from './utf8';
 /** A file that cannot be read as CSV text at all: one error, no rows. */
 export class CsvFileError extends Error {}
 
-export interface CsvRow {
-	/** As a spreadsheet numbers it: the header is row 1. */
-	row: number;
-	/** Cells as read: unquoted, not trimmed. */
-	cells: string[];
-	/** The parser's reason when the row is not valid CSV (it is skipped). */
-	error?: string;
-}
+/**
+ * Receives each row: `row` as a spreadsheet numbers it (the header is row 1), the cells as read (unquoted,
+ * not trimmed), and the parser's reason when the row is not valid CSV (it is then skipped).
+ */
+export type RowHandler = (row: number, cells: string[], error?: string) => void;
 
 export type Delimiter = 'auto' | ',' | ';' | '\t' | '|';
 const CANDIDATES = [',', ';', '\t', '|'];
@@ -38,36 +35,40 @@ export class CsvStream {
 	private readonly utf8 = new Utf8Validator();
 	private head: Buffer[] = [];
 	private records = 0;
-	private pending: CsvRow[] = [];
+
 	private sawContent = false;
 
-	constructor(private readonly delimiter: Delimiter) {}
+	/** Rows go straight to `onRow` as the parser completes them: nothing is collected per row. */
+	constructor(
+		private readonly delimiter: Delimiter,
+		private readonly onRow: RowHandler,
+	) {}
 
-	/** Feeds a chunk; answers the rows completed by it. */
-	write(chunk: Buffer): CsvRow[] {
+	/** Feeds a chunk. */
+	write(chunk: Buffer): void {
 		this.checkText(chunk, false);
 		if (!this.parser) {
 			this.head.push(chunk);
 			const buffered = Buffer.concat(this.head);
-			if (this.delimiter === 'auto' && !/[\r\n]/.test(buffered.toString('utf8'))) return [];
+			if (this.delimiter === 'auto' && !/[\r\n]/.test(buffered.toString('utf8'))) return;
 			this.start(buffered);
 			this.head = [];
-			return this.feed(buffered, false);
+			this.feed(buffered, false);
+			return;
 		}
-		return this.feed(chunk, false);
+		this.feed(chunk, false);
 	}
 
-	/** Ends the input; answers the last rows. */
-	end(): CsvRow[] {
+	/** Ends the input. */
+	end(): void {
 		this.checkText(Buffer.alloc(0), true);
 		if (!this.parser) {
 			const buffered = Buffer.concat(this.head);
 			this.start(buffered);
 			if (buffered.length) this.feed(buffered, false);
 		}
-		const rows = this.feed(undefined, true);
+		this.feed(undefined, true);
 		if (!this.sawContent) throw new CsvFileError('The file is empty or has no header row');
-		return rows;
 	}
 
 	private checkText(chunk: Buffer, end: boolean) {
@@ -87,25 +88,36 @@ export class CsvStream {
 			skip_records_with_error: true,
 			// csv-parse calls this for a record it cannot read; it is reported, not dropped.
 			on_skip: (error: { message: string; record?: string[] }) => {
-				this.pending.push({ row: ++this.records, cells: error.record ?? [], error: error.message });
+				this.onRow(++this.records, error.record ?? [], error.message);
 			},
 		} as never);
 	}
 
-	private feed(chunk: Buffer | undefined, end: boolean): CsvRow[] {
-		let emptyHeader = false;
-		const push = (output: unknown) => {
-			const record = output as string[];
-			this.records += 1;
-			if (this.records === 1 && record.every((cell) => cell.trim() === '')) emptyHeader = true;
-			this.sawContent = true;
-			this.pending.push({ row: this.records, cells: record });
-		};
-		const error = this.parser!.parse(chunk, end, push, () => {});
-		if (emptyHeader) throw new CsvFileError('The file is empty or has no header row (its first line is empty)');
+	private readonly push = (output: unknown) => {
+		const record = output as string[];
+		this.records += 1;
+		if (this.records === 1 && isBlank(record)) {
+			this.emptyHeader = true;
+			return;
+		}
+		if (this.emptyHeader) return;
+		this.sawContent = true;
+		this.onRow(this.records, record);
+	};
+
+	private emptyHeader = false;
+
+	private feed(chunk: Buffer | undefined, end: boolean): void {
+		const error = this.parser!.parse(chunk, end, this.push, noop);
+		if (this.emptyHeader) throw new CsvFileError('The file is empty or has no header row (its first line is empty)');
 		if (error) throw new CsvFileError(`The file could not be read as CSV: ${error.message}`);
-		const rows = this.pending;
-		this.pending = [];
-		return rows;
 	}
+}
+
+function noop() {}
+
+/** Every cell empty or whitespace. */
+export function isBlank(cells: string[]): boolean {
+	for (let index = 0; index < cells.length; index++) if (cells[index].trim() !== '') return false;
+	return true;
 }

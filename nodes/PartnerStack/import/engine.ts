@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { RequestPacer, mapWithConcurrency } from '../transport/concurrency';
 import { partnerStackAllItems, partnerStackRequest } from '../transport';
 import type { Delimiter } from './csv';
-import { CsvStream } from './csv';
+import { CsvStream, isBlank } from './csv';
 import { MISSING_REASON, ReferenceCache, type ReferenceKind } from './references';
 import { csvLine, ReportWriter } from './report';
 import { SCHEMAS, type ImportObjectType } from './schemas';
@@ -70,7 +70,6 @@ export async function runImport(
 	const writes = settings.mode !== 'validate';
 	const keepRows = writes || settings.checkReferences;
 	const warnings: string[] = [];
-	const csv = new CsvStream(settings.delimiter);
 	const leadForm = settings.objectType === 'leads' && keepRows ? await leadFormFields(node, settings) : undefined;
 
 	let header: HeaderCheck | undefined;
@@ -111,7 +110,7 @@ export async function runImport(
 			emptyHeaderColumns = headerCells.flatMap((name, index) => (name.trim() ? [] : [index]));
 			return;
 		}
-		if (!parseError && cells.every((cell) => cell.trim() === '')) {
+		if (!parseError && isBlank(cells)) {
 			blankRows += 1;
 			return;
 		}
@@ -139,8 +138,9 @@ export async function runImport(
 		} else record(row, 'valid', '', shown);
 	};
 
-	for await (const chunk of chunks) for (const parsed of csv.write(chunk)) handle(parsed.row, parsed.cells, parsed.error);
-	for (const parsed of csv.end()) handle(parsed.row, parsed.cells, parsed.error);
+	const csv = new CsvStream(settings.delimiter, handle);
+	for await (const chunk of chunks) csv.write(chunk);
+	csv.end();
 	if (!header) throw new HeaderError(['the file has no header row']);
 	const lateHeaderErrors = [...emptyHeaderColumnsWithValues].map((index) => `column ${index + 1} has no header`);
 	if (lateHeaderErrors.length) throw new HeaderError(lateHeaderErrors);

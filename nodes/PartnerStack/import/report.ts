@@ -23,8 +23,7 @@ export function csvLine(cells: Array<string | number>): string {
  */
 export class ReportWriter {
 	private readonly chunks: Buffer[] = [];
-	/** Pieces of lines, joined once per flush: no intermediate string per line. */
-	private parts: string[] = [];
+	private lines: string[] = [];
 	private size = 0;
 	private reserved?: Buffer;
 	private used = 0;
@@ -37,40 +36,37 @@ export class ReportWriter {
 	}
 
 	add(cells: Array<string | number>) {
-		const line = csvLine(cells);
-		this.parts.push(line, '\r\n');
-		this.size += line.length;
+		this.push(csvLine(cells));
 	}
 
-	/** One data row, without building an array or a string per row (a million-row report in seconds). */
+	/** One data row, without building an array per row (a million-row report in seconds). */
 	addRow(row: number, status: string, reason: string, cells: string[]) {
-		const parts = this.parts;
-		parts.push(String(row), ',', status, ',', guardCell(reason));
-		let size = reason.length + 16;
-		for (let index = 0; index < cells.length; index++) {
-			const cell = guardCell(cells[index]);
-			parts.push(',', cell);
-			size += cell.length + 1;
+		let line = row + ',' + status + ',' + guardCell(reason);
+		for (let index = 0; index < cells.length; index++) line += ',' + guardCell(cells[index]);
+		this.push(line);
+	}
+
+	private push(line: string) {
+		const reserved = this.reserved;
+		if (reserved && this.used + line.length * 3 + 2 <= reserved.length) {
+			this.used += reserved.write(line, this.used, 'utf8');
+			this.used += reserved.write('\r\n', this.used, 'latin1');
+			return;
 		}
-		parts.push('\r\n');
-		this.size += size;
+		if (reserved) {
+			this.chunks.push(reserved.subarray(0, this.used));
+			this.reserved = undefined;
+		}
+		this.lines.push(line);
+		this.size += line.length;
 		if (this.size > 256 * 1024) this.flush();
 	}
 
 	private flush() {
-		if (!this.parts.length) return;
-		const text = this.parts.join('');
-		this.parts = [];
+		if (!this.lines.length) return;
+		this.chunks.push(Buffer.from(`${this.lines.join('\r\n')}\r\n`, 'utf8'));
+		this.lines = [];
 		this.size = 0;
-		if (this.reserved && this.used + text.length * 3 <= this.reserved.length) {
-			this.used += this.reserved.write(text, this.used, 'utf8');
-			return;
-		}
-		if (this.reserved) {
-			this.chunks.push(this.reserved.subarray(0, this.used));
-			this.reserved = undefined;
-		}
-		this.chunks.push(Buffer.from(text, 'utf8'));
 	}
 
 	toBuffer(): Buffer {
