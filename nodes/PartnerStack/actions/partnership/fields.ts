@@ -37,7 +37,7 @@ const meta: INodeProperties = {
 	name: 'meta',
 	type: 'json',
 	default: '{}',
-	description: 'Deprecated by PartnerStack in favour of Custom Fields, still accepted',
+	description: 'Deprecated by PartnerStack in favour of Custom Fields but still accepted. Values sent here are read back in "fields" (or "m_data"), not in "meta".',
 };
 const partnerKey: INodeProperties = {
 	displayName: 'Partner Key',
