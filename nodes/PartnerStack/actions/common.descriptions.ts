@@ -145,3 +145,38 @@ export function getManyProperties(
 		simplifyProperty,
 	];
 }
+
+/** A group picker whose value is the group's key. */
+export const groupKeyProperty: INodeProperties = {
+	displayName: 'Group Name or ID',
+	name: 'groupKey',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getGroups' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export function emailProperty(description: string, required = true): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		...(required ? { required: true } : {}),
+		default: '',
+		description,
+	};
+}
+
+/** The optional fields of a create or upsert. */
+export function additionalFieldsProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 
 const properties: INodeProperties[] = [
@@ -43,14 +43,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'How many times the action was performed (at least 1)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ displayName: 'External Key', name: 'externalKey', type: 'string', default: '', description: 'Your key for this action' }],
-	},
+	additionalFieldsProperty([{ displayName: 'External Key', name: 'externalKey', type: 'string', default: '', description: 'Your key for this action' }]),
 	simplifyProperty,
 ];
 

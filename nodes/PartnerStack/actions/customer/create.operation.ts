@@ -2,20 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { customerOptionalFields, partnerKeyFor, partnerKeyProperty, useTestPartnerProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: "The customer's email",
-	},
+	emailProperty("The customer's email"),
 	partnerKeyProperty,
 	useTestPartnerProperty,
 	{
@@ -25,14 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Your unique key for this customer (the PartnerStackJS customer_key); sent as null when empty',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: customerOptionalFields,
-	},
+	additionalFieldsProperty(customerOptionalFields),
 	simplifyProperty,
 ];
 

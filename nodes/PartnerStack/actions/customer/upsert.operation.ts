@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { customerOptionalFields, partnerKeyFor, partnerKeyProperty, useTestPartnerProperty } from './fields';
 
@@ -16,25 +16,10 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Your unique key for the customer: the customer with this key is updated, or created when missing',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: "The customer's email",
-	},
+	emailProperty("The customer's email"),
 	{ ...partnerKeyProperty, description: "The referring partner's partner key (used when the customer is created)" },
 	useTestPartnerProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: customerOptionalFields,
-	},
+	additionalFieldsProperty(customerOptionalFields),
 	simplifyProperty,
 ];
 

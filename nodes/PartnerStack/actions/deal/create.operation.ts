@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { dealFields, groupKeyProperty } from './fields';
 
@@ -30,14 +30,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...groupKeyProperty, description: `The deal's group (required for vendor deals; it also lists the stages). ${groupKeyProperty.description}` },
 	amountUnitProperty(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: dealFields,
-	},
+	additionalFieldsProperty(dealFields),
 	simplifyProperty,
 ];
 

@@ -1,14 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const groupKeyProperty: INodeProperties = {
-	displayName: 'Group Name or ID',
-	name: 'groupKey',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getGroups' },
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+export { groupKeyProperty } from '../common.descriptions';
 
 export const dealFields: INodeProperties[] = [
 	{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '', description: "The prospect's business name" },

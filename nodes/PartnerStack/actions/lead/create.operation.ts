@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { LEAD_STATUSES, leadMeta, leadOptionalFields } from './fields';
 
@@ -21,14 +21,7 @@ const properties: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '' },
 	amountUnitProperty(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: leadOptionalFields,
-	},
+	additionalFieldsProperty(leadOptionalFields),
 	simplifyProperty,
 ];
 

@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
+import { groupKeyProperty } from '../common.descriptions';
+
 export const LEAD_STATUSES = [
 	{ name: 'Closed (Qualified)', value: 'closed' },
 	{ name: 'Closed Lost', value: 'closed lost' },
@@ -34,15 +36,7 @@ export const leadOptionalFields: INodeProperties[] = [
 		default: '{}',
 		description: 'Other answers of the lead form, as {"field name": value}; stored in meta',
 	},
-	{
-		displayName: 'Group Name or ID',
-		name: 'groupKey',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGroups' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	groupKeyProperty,
 ];
 
 /** PartnerStack keeps the lead's person in `meta` (first and last name are required there). */

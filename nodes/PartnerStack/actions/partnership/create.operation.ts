@@ -2,28 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { partnershipCreateFields } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: "The partner's email",
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: partnershipCreateFields,
-	},
+	emailProperty("The partner's email"),
+	additionalFieldsProperty(partnershipCreateFields),
 	simplifyProperty,
 ];
 

@@ -1,16 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { partnerStackData } from '../../transport';
+import { groupKeyProperty as groupKey } from '../common.descriptions';
 
-const groupKey: INodeProperties = {
-	displayName: 'Group Name or ID',
-	name: 'groupKey',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getGroups' },
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
 const managerEmail: INodeProperties = {
 	displayName: 'Manager Email',
 	name: 'managerEmail',

@@ -3,20 +3,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { partnershipCreateFields } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Used to create the partner, and to find it when no partner key is given',
-	},
+	emailProperty('Used to create the partner, and to find it when no partner key is given'),
 	{
 		displayName: 'Partner Key',
 		name: 'partnerKey',
@@ -24,14 +16,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Finds the partner by this key first; it is also the key of a partner created here',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: partnershipCreateFields.filter((field) => field.name !== 'partnerKey'),
-	},
+	additionalFieldsProperty(partnershipCreateFields.filter((field) => field.name !== 'partnerKey')),
 	simplifyProperty,
 ];
 

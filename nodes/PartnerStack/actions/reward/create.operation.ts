@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 
 const properties: INodeProperties[] = [
@@ -37,14 +37,7 @@ const properties: INodeProperties[] = [
 		description: 'Reward amount (USD)',
 	},
 	amountUnitProperty(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Shown to the partner' }],
-	},
+	additionalFieldsProperty([{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Shown to the partner' }]),
 	simplifyProperty,
 ];
 
