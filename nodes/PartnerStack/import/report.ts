@@ -11,6 +11,11 @@ export function guardCell(text: string): string {
 	return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
+/** A cell written as it is: no formula start, nothing to quote. */
+function isPlainCell(cell: string): boolean {
+	return !NEEDS_CARE.test(cell);
+}
+
 export function csvLine(cells: Array<string | number>): string {
 	return cells.map((cell) => guardCell(String(cell))).join(',');
 }
@@ -41,7 +46,13 @@ export class ReportWriter {
 
 	/** One data row, without building an array per row (a million-row report in seconds). */
 	addRow(row: number, status: string, reason: string, cells: string[]) {
-		let line = row + ',' + status + ',' + guardCell(reason);
+		const head = row + ',' + status + ',' + guardCell(reason);
+		// Most rows need neither quoting nor a formula guard: then one native join writes them.
+		if (cells.every(isPlainCell)) {
+			this.push(cells.length ? head + ',' + cells.join(',') + '\r\n' : head + '\r\n');
+			return;
+		}
+		let line = head;
 		for (let index = 0; index < cells.length; index++) line += ',' + guardCell(cells[index]);
 		this.push(line + '\r\n');
 	}
