@@ -68,7 +68,7 @@ async function main() {
 		}
 	}
 	const median = (list: Array<Record<string, any>>) => [...list].sort((a, b) => a.rowsPerSecond - b.rowsPerSecond)[Math.floor(list.length / 2)];
-	const results = [median(runs['csv-parse']), median(runs.validate)].map((result, index) => ({
+	const results: Array<Record<string, any>> = [median(runs['csv-parse']), median(runs.validate)].map((result, index) => ({
 		...result,
 		peakRssMb: Math.max(...Object.values(runs)[index].map((run) => run.peakRssMb)),
 	}));

@@ -96,7 +96,7 @@ export function createContext(options: ContextOptions) {
 	const logs: LogLine[] = [];
 	const requests: IHttpRequestOptions[] = [];
 	const credentialType = new PartnerStackApi();
-	const items = options.items ?? [{ json: {} }];
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 
 	const parameterValue = (name: string, itemIndex: number, fallback: unknown, extractValue?: boolean) => {
 		const merged = { ...(options.parameters ?? {}), ...(options.itemParameters?.[itemIndex] ?? {}) };

@@ -83,7 +83,6 @@ export async function runImport(
 	const claims = new IdentityClaims(schema);
 	const outcomes: Outcome[] = [];
 	const valid: ValidRow[] = [];
-	const cellsOf = new Map<number, string[]>();
 	let blankRows = 0;
 	let total = 0;
 	const counts = { valid: 0, imported: 0, skipped: 0, failed: 0 };
@@ -101,11 +100,12 @@ export async function runImport(
 	const handle = (row: number, cells: string[], parseError?: string) => {
 		if (!header) {
 			headerCells = cells;
-			header = checkHeader(schema, cells, { ignoreUnknownColumns: settings.ignoreUnknownColumns, columnHasValues: () => false });
+			header = checkHeader(schema, cells, { ignoreUnknownColumns: settings.ignoreUnknownColumns });
 			if (leadForm) checkLeadForm(header, leadForm, warnings);
 			if (header.errors.length) throw new HeaderError(header.errors);
 			warnings.push(...header.warnings);
-			report = new ReportWriter(headerCells, keepRows ? undefined : settings.inputBytes);
+			// Rows kept for lookups and writes are reported once their outcome is known, at the end.
+			if (!keepRows) report = new ReportWriter(headerCells, settings.inputBytes);
 			checkRow = compileRowCheck(schema, header);
 			emptyHeaderColumns = headerCells.flatMap((name, index) => (name.trim() ? [] : [index]));
 			return;
@@ -132,8 +132,7 @@ export async function runImport(
 		const first = claims.claim(checked.values, row);
 		if (first !== undefined) return settle({ row, status: 'skipped', reason: `duplicate of row ${first}`, cells: shown });
 		if (keepRows) {
-			valid.push({ row, values: checked.values, custom: checked.custom });
-			cellsOf.set(row, shown);
+			valid.push({ row, cells: shown, values: checked.values, custom: checked.custom });
 			outcomes.push({ row, status: 'valid', reason: '', cells: shown });
 		} else record(row, 'valid', '', shown);
 	};
@@ -149,14 +148,13 @@ export async function runImport(
 		const pacer = new RequestPacer(settings.requestsPerMinute);
 		const byRow = new Map(outcomes.map((outcome) => [outcome.row, outcome]));
 		const mark = (row: number, status: Status, reason: string) => Object.assign(byRow.get(row)!, { status, reason });
-		let candidates = await checkReferences(node, settings, valid, pacer, mark, warnings);
+		const candidates = await checkReferences(node, settings, valid, pacer, mark, warnings);
 		if (writes) {
 			const viaBulk = settings.mode === 'bulk' && schema.bulkType !== undefined;
 			if (settings.mode === 'bulk' && !viaBulk) warnings.push(`${schema.label} have no bulk endpoint: imported row by row through API v2`);
 			const transactionKeys = settings.objectType === 'transactions' ? derivedTransactionKeys(candidates) : new Map<number, string>();
-			if (viaBulk) await uploadBulk(node, settings, headerCells, candidates, cellsOf, transactionKeys, pacer, mark);
+			if (viaBulk) await uploadBulk(node, settings, headerCells, candidates, transactionKeys, pacer, mark);
 			else await writeRows(node, settings, candidates, transactionKeys, pacer, mark);
-			candidates = [];
 		}
 		report = new ReportWriter(headerCells);
 		for (const outcome of outcomes) {
@@ -317,7 +315,6 @@ async function uploadBulk(
 	settings: ImportSettings,
 	headerCells: string[],
 	rows: ValidRow[],
-	cellsOf: Map<number, string[]>,
 	transactionKeys: Map<number, string>,
 	pacer: RequestPacer,
 	mark: (row: number, status: Status, reason: string) => void,
@@ -329,7 +326,7 @@ async function uploadBulk(
 	const withKeys = settings.objectType === 'transactions' && transactionKeys.size > 0;
 	const lines = [csvLine(withKeys && keyColumn === -1 ? [...header, 'key'] : header)];
 	for (const row of rows) {
-		const cells = cellsOf.get(row.row)!.map((cell) => cell.trim());
+		const cells = row.cells.map((cell) => cell.trim());
 		const derived = transactionKeys.get(row.row);
 		if (withKeys && derived) {
 			if (keyColumn === -1) cells.push(derived);

@@ -17,12 +17,11 @@ const normalise = (header: string) => header.trim().toLowerCase();
 
 /**
  * Missing, unknown and duplicate headers, all reported together (importer-rules.md "Headers").
- * `emptyColumns` tells which columns have no value in any row (an empty header over them is harmless).
  */
 export function checkHeader(
 	schema: ObjectSchema,
 	header: string[],
-	{ ignoreUnknownColumns, columnHasValues }: { ignoreUnknownColumns: boolean; columnHasValues: (index: number) => boolean },
+	{ ignoreUnknownColumns }: { ignoreUnknownColumns: boolean },
 ): HeaderCheck {
 	const errors: string[] = [];
 	const warnings: string[] = [];
@@ -33,10 +32,8 @@ export function checkHeader(
 
 	header.forEach((cell, index) => {
 		const name = normalise(cell);
-		if (!name) {
-			if (columnHasValues(index)) errors.push(`column ${index + 1} has no header`);
-			return;
-		}
+		// An empty header cell is an error only over a column with values: the engine checks that after the rows.
+		if (!name) return;
 		if (seen.has(name)) {
 			errors.push(`duplicate header "${cell.trim()}" (columns ${seen.get(name)! + 1} and ${index + 1})`);
 			return;

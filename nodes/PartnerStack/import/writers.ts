@@ -18,6 +18,8 @@ export interface WriteContext {
 
 export interface ValidRow {
 	row: number;
+	/** The row's cells as read (the bulk upload sends them). */
+	cells: string[];
 	values: RowValues;
 	custom: Record<string, string>;
 	/** Set by the reference check: the partner the row points at. */

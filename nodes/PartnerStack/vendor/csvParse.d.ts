@@ -14,12 +14,6 @@ export interface CsvParseOptions {
 	max_record_size?: number;
 }
 
-export interface CsvRecordWithInfo {
-	record: string[];
-	info: { lines: number; records: number; invalid_field_length: number; error?: CsvError };
-	raw?: string;
-}
-
 export interface CsvTransformer {
 	/** Feeds a chunk (or `undefined` with `end` true); `push` receives each record; answers an error or undefined. */
 	parse(
