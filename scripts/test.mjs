@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: build, lint, n8n's scanner on source and tarball, then every jest test (unit against the
+// `npm test`: build, lint, type-check, n8n's scanner on source and tarball, then every jest test (unit against the
 // emulator, end to end in a real n8n). Ends with one line "N passed, N failed" for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ const extraJestArgs = process.argv.slice(2);
 const steps = [
 	['build', 'npm', ['run', '--silent', 'build']],
 	['lint', 'npm', ['run', '--silent', 'lint']],
+	// ts-jest compiles each file alone (isolatedModules): the tests, emulator helpers and benches are type-checked here.
+	['typecheck', 'npx', ['tsc', '-p', 'tsconfig.test.json']],
 	['scan', 'npm', ['run', '--silent', 'scan']],
 	['jest', 'npx', ['jest', '--json', '--outputFile=test-results/jest.json', ...extraJestArgs]],
 ];
