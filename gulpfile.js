@@ -5,6 +5,7 @@ const { rmSync } = require('fs');
 const { execFileSync } = require('child_process');
 const path = require('path');
 const esbuild = require('esbuild');
+const { writeOutputSchemas } = require('./scripts/output-schemas');
 
 /**
  * csv-parse's core parser lives at a path its `exports` map does not publish; TypeScript (node resolution)
@@ -61,6 +62,11 @@ async function bundleVendorModules() {
 	);
 }
 
+function outputSchemas(done) {
+	writeOutputSchemas('dist/nodes/PartnerStack');
+	done();
+}
+
 exports.clean = clean;
-exports.build = series(clean, compileTypeScript, parallel(copyStaticFiles, bundleVendorModules));
+exports.build = series(clean, compileTypeScript, parallel(copyStaticFiles, bundleVendorModules), outputSchemas);
 exports.default = exports.build;

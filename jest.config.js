@@ -13,14 +13,18 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			moduleNameMapper,
 		},
-		{
-			displayName: 'e2e',
+		// The end-to-end suite once per n8n line (scripts/n8n-lines.json): 1.x on this Node 20, 2.x on Node 24.
+		// The browser test drives the sandbox's editor, which runs the 1.x line.
+		...['1', '2'].map((line) => ({
+			displayName: `e2e-n8n${line}`,
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			testPathIgnorePatterns: line === '1' ? [] : ['/browser\\.test\\.ts$'],
 			transform: { '^.+\\.ts$': tsJest },
 			moduleNameMapper,
+			globals: { N8N_LINE: line },
 			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
-		},
+		})),
 	],
 };

@@ -3,9 +3,12 @@
 // Installs the dev dependencies and the pinned n8n (cached), builds and packs the package, starts the
 // PartnerStack emulator with a demo program, and starts n8n on 127.0.0.1 with the package loaded, two
 // credentials pointing at the emulator and the example workflows imported. Ctrl-C stops everything.
-//   --check   start everything, verify the credential against the emulator, then stop (used by the tests)
+//   --check   start everything, verify the credential against the emulator, then stop
+// Environment: SANDBOX_N8N_PORT (5678), PARTNERSTACK_EMULATOR_PORT (18080), SANDBOX_USER_FOLDER (.cache/sandbox),
+// SANDBOX_FILES_FOLDER (/tmp/partnerstack-sandbox: the examples' inbox and export folders), SANDBOX_N8N (1 or 2: the
+// n8n line; 2 runs on Node 24), SANDBOX_SKIP_BUILD=1 (use the package already packed in test-results/e2e).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -14,6 +17,11 @@ const check = process.argv.includes('--check');
 const emulatorPort = Number(process.env.PARTNERSTACK_EMULATOR_PORT ?? 18080);
 const n8nPort = Number(process.env.SANDBOX_N8N_PORT ?? 5678);
 const userFolder = process.env.SANDBOX_USER_FOLDER ?? join(root, '.cache', 'sandbox');
+// The examples name this folder; the sandbox fills its inbox and points the examples at SANDBOX_FILES_FOLDER.
+const EXAMPLES_FOLDER = '/tmp/partnerstack-sandbox';
+const filesFolder = process.env.SANDBOX_FILES_FOLDER ?? EXAMPLES_FOLDER;
+/** The example whose trigger registers a webhook: activated, so it runs as soon as a partnership is created. */
+const ACTIVE_EXAMPLES = ['psExampleOnboard'];
 const owner = { email: 'admin@sandbox.local', password: 'Sandbox-2026', firstName: 'Sandbox', lastName: 'Admin' };
 const children = [];
 
@@ -25,10 +33,12 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 	say('installing the dev dependencies (npm install)');
 	execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 }
-const { BASE_ENV, ensureN8nInstalled, installPackageInto, n8nBin, packPackage } = await import('./n8n.mjs');
+const { BASE_ENV, ensureN8nInstalled, installPackageInto, n8nBin, n8nNode, packPackage, resolveN8nVersion } = await import('./n8n.mjs');
 const { CHOICES } = await import('../emulator/choices.mjs');
 
-ensureN8nInstalled();
+const n8nVersion = resolveN8nVersion(process.env.SANDBOX_N8N ?? '1');
+const n8nMajor = Number(n8nVersion.split('.')[0]);
+ensureN8nInstalled(n8nVersion);
 if (process.env.SANDBOX_SKIP_BUILD === '1') {
 	say('using the package already packed in test-results/e2e');
 } else {
@@ -47,8 +57,12 @@ const env = {
 	N8N_LISTEN_ADDRESS: '127.0.0.1',
 	N8N_HOST: '127.0.0.1',
 	WEBHOOK_URL: `http://127.0.0.1:${n8nPort}/`,
+	// n8n 2.x lets file nodes touch only ~/.n8n-files unless told otherwise; the examples use the files folder.
+	N8N_RESTRICT_FILE_ACCESS_TO: filesFolder,
+	// n8n 2.x always starts a task-runner broker; next to n8n's own port, as n8n's defaults (5678, 5679) are.
+	N8N_RUNNERS_BROKER_PORT: String(n8nPort + 1),
 };
-const n8nCli = (args) => execFileSync(process.execPath, [n8nBin(), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const n8nCli = (args) => execFileSync(n8nNode(n8nVersion), [n8nBin(n8nVersion), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 
 function stopAll(code = 0) {
 	for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
@@ -81,11 +95,21 @@ writeFileSync(credentialsFile, JSON.stringify([
 ]));
 n8nCli(['import:credentials', `--input=${credentialsFile}`]);
 const examplesDir = join(root, 'examples');
-const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((file) => file.endsWith('.json')) : [];
-for (const file of examples) n8nCli(['import:workflow', `--input=${join(examplesDir, file)}`]);
+const examples = readdirSync(examplesDir).filter((file) => file.endsWith('.json'));
+mkdirSync(join(filesFolder, 'export'), { recursive: true });
+cpSync(join(examplesDir, 'files'), join(filesFolder, 'inbox'), { recursive: true });
+for (const file of examples) {
+	const workflow = readFileSync(join(examplesDir, file), 'utf8').replaceAll(EXAMPLES_FOLDER, filesFolder);
+	const copy = join(userFolder, `example-${file}`);
+	writeFileSync(copy, workflow);
+	n8nCli(['import:workflow', `--input=${copy}`]);
+}
+for (const id of ACTIVE_EXAMPLES) {
+	n8nCli(n8nMajor >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+}
 
 // n8n itself.
-const n8n = spawn(process.execPath, [n8nBin(), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const n8n = spawn(n8nNode(n8nVersion), [n8nBin(n8nVersion), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 children.push(n8n);
 let n8nLog = '';
 n8n.stdout.on('data', (chunk) => (n8nLog += chunk));
@@ -127,10 +151,11 @@ if (login.status !== 200) say(`note: could not log in as ${owner.email} (owner s
 
 say('ready');
 console.log(`
-  n8n        ${base}
+  n8n        ${base}   (n8n ${n8nVersion})
   login      ${owner.email} / ${owner.password}
   emulator   ${emulatorUrl}   (admin API: ${emulatorUrl}/__emulator/requests)
-  credential "PartnerStack (emulator, production keys)" and "… test keys", ${examples.length} example workflow(s)
+  credential "PartnerStack (emulator, production keys)" and "… test keys", ${examples.length} example workflows
+  files      ${filesFolder}/inbox (example 1 reads it), ${filesFolder}/export (example 4 writes it)
   Ctrl-C stops n8n and the emulator.
 `);
 

@@ -124,6 +124,9 @@ export class PartnerStackTrigger implements INodeType {
 		if (windowMinutes > 0 && !firstDelivery(staticData, deliveryId(event, body), windowMinutes * 60_000)) {
 			return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
 		}
-		return { workflowData: [this.helpers.returnJsonArray(body)] };
+		// Answer here rather than through n8n: n8n 2.x saves the static data changed above (the delivery just
+		// recorded) only when the response goes out before the execution starts; otherwise a redelivery runs twice.
+		this.getResponseObject().status(200).json({ received: true });
+		return { workflowData: [this.helpers.returnJsonArray(body)], noWebhookResponse: true };
 	}
 }

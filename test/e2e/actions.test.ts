@@ -64,7 +64,7 @@ it('deal: list attachments and download one as binary', async () => {
 	const [file] = output(result, 'Download');
 	expect(file.json).toMatchObject({ file_name: 'rfp.txt', file_key: 'file_Rfp' });
 	expect(file.binary!.data).toMatchObject({ fileName: 'rfp.txt', mimeType: 'text/plain' });
-	expect(Buffer.from(file.binary!.data.data, 'base64').toString()).toBe('RFP: 500 seats');
+	expect(n8n.binaryContent(file.binary!.data).toString()).toBe('RFP: 500 seats');
 });
 
 it('deal won → convert to customer → first transaction entered in dollars', async () => {

@@ -38,7 +38,7 @@ function importWorkflow(name: string, path: string, parameters: Record<string, u
 }
 
 function reportRows(item: { binary?: Record<string, { data: string }> }) {
-	return Buffer.from(item.binary!.report.data, 'base64').toString('utf8').trim().split('\r\n').map((line) => line.split(','));
+	return n8n.binaryContent(item.binary!.report).toString('utf8').trim().split('\r\n').map((line) => line.split(','));
 }
 
 it('validates, then imports row by row, then a re-run duplicates nothing', async () => {

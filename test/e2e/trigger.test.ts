@@ -26,6 +26,13 @@ interface Hook {
 
 const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
 
+/** n8n 2.x (de)activates workflows in the background after answering: wait for the count, then give a duplicate time to show. */
+async function settledHooks(count: number) {
+	await waitFor(async () => ((await activeHooks()).length === count ? true : undefined), `${count} active hook(s)`);
+	await sleep(1500);
+	return activeHooks();
+}
+
 async function executions() {
 	const answer = await n8n.rest<{ data: { results: Array<{ id: string; mode: string; status: string }> } }>(
 		'GET',
@@ -82,7 +89,7 @@ it('activating registers exactly one webhook with a secret token in its URL', as
 	const workflow = await n8n.rest('GET', `/workflows/${WORKFLOW_ID}`);
 	const activated = await n8n.rest('POST', `/workflows/${WORKFLOW_ID}/activate`, { versionId: workflow.body.data.versionId });
 	expect(activated.status).toBe(200);
-	const hooks = await activeHooks();
+	const hooks = await settledHooks(1);
 	expect(hooks).toHaveLength(1);
 	expect(hooks[0].events).toEqual(['customer.created', 'partnership.created']);
 	expect(hooks[0].target_url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/webhook/${WEBHOOK_ID}/webhook\\?token=[0-9a-f]{64}$`));
@@ -128,7 +135,7 @@ it('a restart of n8n leaves one hook, not a duplicate', async () => {
 	await n8n.stop();
 	await n8n.start(port);
 	await n8n.login();
-	const hooks = await activeHooks();
+	const hooks = await settledHooks(1);
 	expect(hooks).toHaveLength(1);
 	expect(hooks[0].key).toBe(before.key);
 });
@@ -136,5 +143,5 @@ it('a restart of n8n leaves one hook, not a duplicate', async () => {
 it('deactivating archives the hook', async () => {
 	const answer = await n8n.rest('POST', `/workflows/${WORKFLOW_ID}/deactivate`);
 	expect(answer.status).toBe(200);
-	expect(await activeHooks()).toHaveLength(0);
+	expect(await settledHooks(0)).toHaveLength(0);
 });

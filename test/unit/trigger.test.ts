@@ -106,10 +106,13 @@ describe('deliveries', () => {
 	}
 	const customer = { key: 'cust_1', email: 'a@b.example', partner_key: 'ada', created_at: 1, updated_at: 2, event: 'customer.created' };
 
-	it('starts the workflow with the flat object and its event', async () => {
-		const { run } = delivery(customer);
+	it('starts the workflow with the flat object and its event, having answered PartnerStack itself', async () => {
+		const { context, run } = delivery(customer);
 		const result = await run();
 		expect(result.workflowData![0]).toEqual([{ json: customer }]);
+		// n8n 2.x keeps the recorded delivery (static data) only when the node has answered before the run starts.
+		expect(result.noWebhookResponse).toBe(true);
+		expect(context.response).toEqual({ statusCode: 200, body: { received: true } });
 	});
 
 	it('refuses a forged call (no token, wrong token, bad signature) with 401 and starts nothing', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** The fields people read first, per resource: [output name, path in PartnerStack's object]. */
-const SIMPLE_FIELDS: Record<string, Array<[string, string]>> = {
+export const SIMPLE_FIELDS: Record<string, Array<[string, string]>> = {
 	action: [['key', 'key'], ['type', 'type'], ['value', 'value'], ['target_type', 'target_type'], ['target_key', 'target_key'],
 		['partner_key', 'partner_key'], ['external_key', 'external_key'], ['archived', 'archived'], ['created_at', 'created_at']],
 	customer: [['key', 'key'], ['customer_key', 'customer_key'], ['email', 'email'], ['name', 'name'], ['partner_key', 'partner_key'],

@@ -7,8 +7,15 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
-export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? '1.123.81';
+const PINS = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-lines.json'), 'utf8')) as { lines: Record<string, string>; node24: string };
+/** The n8n line: the jest project's `N8N_LINE` (jest.config.js), else `N8N_E2E_VERSION` (a line or a version). */
+export const N8N_LINE = String((globalThis as { N8N_LINE?: string }).N8N_LINE ?? process.env.N8N_E2E_VERSION ?? '1');
+export const N8N_VERSION = PINS.lines[N8N_LINE] ?? N8N_LINE;
+export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 const CACHE_ROOT = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-partnerstack');
+/** n8n 2.x runs on the cached Node 24 (scripts/n8n.mjs installs it). */
+export const N8N_NODE =
+	N8N_MAJOR >= 2 ? join(CACHE_ROOT, `node-${PINS.node24}`, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node') : process.execPath;
 /** The shared environment and the install/pack steps live in scripts/n8n.mjs (the sandbox uses them too). */
 const BASE_ENV = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-env.json'), 'utf8')) as Record<string, string>;
 const PACKED_PACKAGE = join(REPO_ROOT, 'test-results', 'e2e', 'package');
@@ -17,7 +24,7 @@ function n8nScript(...args: string[]) {
 	execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'n8n.mjs'), ...args], { stdio: 'inherit' });
 }
 
-export const ensureN8nInstalled = () => n8nScript('install', N8N_VERSION);
+export const ensureN8nInstalled = (version = N8N_VERSION) => n8nScript('install', version);
 export const packPackage = () => n8nScript('pack');
 
 export interface ExecutionResult {
@@ -28,13 +35,19 @@ export interface ExecutionResult {
 }
 
 export class N8nInstance {
-	readonly userFolder = mkdtempSync(join(tmpdir(), 'ps-n8n-'));
+	readonly userFolder: string;
 	private server?: ChildProcess;
 	private cookie = '';
 	port = 0;
 	serverLog = '';
 
-	constructor(private readonly extraEnv: Record<string, string> = {}) {
+	/** A fresh user folder with the packed package, or (`existingUserFolder`) one that another process set up. */
+	constructor(
+		private readonly extraEnv: Record<string, string> = {},
+		existingUserFolder?: string,
+	) {
+		this.userFolder = existingUserFolder ?? mkdtempSync(join(tmpdir(), 'ps-n8n-'));
+		if (existingUserFolder) return;
 		const nodesDir = join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-partnerstack');
 		mkdirSync(nodesDir, { recursive: true });
 		cpSync(PACKED_PACKAGE, nodesDir, { recursive: true });
@@ -52,6 +65,10 @@ export class N8nInstance {
 			...BASE_ENV,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'e2e-fixed-encryption-key',
+			// n8n 2.x lets file nodes touch only ~/.n8n-files by default; the tests' files live in the temp folder.
+			N8N_RESTRICT_FILE_ACCESS_TO: tmpdir(),
+			// n8n 2.x always starts a task-runner broker (default port 5679): every process of ours gets its own.
+			N8N_RUNNERS_BROKER_PORT: String(20_000 + Math.floor(Math.random() * 30_000)),
 			...this.extraEnv,
 		};
 	}
@@ -63,7 +80,7 @@ export class N8nInstance {
 		const err = openSync(`${base}.err`, 'w');
 		let code = 0;
 		try {
-			execFileSync(process.execPath, [this.bin, ...args], { env: this.env(), stdio: ['ignore', out, err] });
+			execFileSync(N8N_NODE, [this.bin, ...args], { env: this.env(), stdio: ['ignore', out, err] });
 		} catch (error) {
 			code = (error as { status?: number }).status ?? 1;
 		} finally {
@@ -107,7 +124,7 @@ export class N8nInstance {
 
 	async start(port: number, extraEnv: Record<string, string> = {}): Promise<void> {
 		this.port = port;
-		this.server = spawn(process.execPath, [this.bin, 'start'], {
+		this.server = spawn(N8N_NODE, [this.bin, 'start'], {
 			env: {
 				...this.env(),
 				N8N_PORT: String(port),
@@ -144,6 +161,14 @@ export class N8nInstance {
 			clearTimeout(timer);
 			if (this.server.exitCode === null) this.server.kill('SIGKILL');
 		}
+	}
+
+	/** A binary's bytes: inline base64 (n8n 1.x default), or the file n8n 2.x keeps in `.n8n/storage`. */
+	binaryContent(binary: { data: string; id?: string }): Buffer {
+		if (!binary.id) return Buffer.from(binary.data, 'base64');
+		const [mode, path] = binary.id.split(':');
+		if (!mode.startsWith('filesystem')) throw new Error(`binary data mode ${mode} is not readable here`);
+		return readFileSync(join(this.userFolder, '.n8n', 'storage', path));
 	}
 
 	remove() {
