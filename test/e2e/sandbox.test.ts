@@ -89,5 +89,7 @@ it('example 4: one CSV per object with every record', async () => {
 	expect(rows(exported[1])).toHaveLength(counts.partnerships + 1);
 	expect(rows(exported[0])).toHaveLength(counts.customers + 1);
 	expect(rows(exported[2])).toHaveLength(counts.transactions + 1);
+	// Spreadsheet-ready: one column per field, a partner's tags in one cell.
 	expect(rows(exported[1])[0].split(',')).toEqual(expect.arrayContaining(['key', 'partner_key', 'email', 'group_name', 'tags']));
+	expect(rows(exported[1]).find((row) => row.includes('ada-lovelace'))).toContain('"gold, emea"');
 });
