@@ -26,5 +26,16 @@ module.exports = {
 			globals: { N8N_LINE: line },
 			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
 		})),
+		// Queue mode (Redis, PostgreSQL, main, two workers, a webhook processor) on the 1.x line.
+		{
+			displayName: 'queue',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test'],
+			testMatch: ['<rootDir>/test/queue/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			moduleNameMapper,
+			globals: { N8N_LINE: '1' },
+			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
+		},
 	],
 };

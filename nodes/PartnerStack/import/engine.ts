@@ -106,7 +106,7 @@ export async function runImport(
 			warnings.push(...header.warnings);
 			// Rows kept for lookups and writes are reported once their outcome is known, at the end.
 			if (!keepRows) report = new ReportWriter(headerCells, settings.inputBytes);
-			checkRow = compileRowCheck(schema, header);
+			checkRow = compileRowCheck(schema, header, { keepValues: keepRows });
 			emptyHeaderColumns = headerCells.flatMap((name, index) => (name.trim() ? [] : [index]));
 			return;
 		}

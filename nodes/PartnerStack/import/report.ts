@@ -3,17 +3,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 /** Either of the two: most cells have neither, and one test is all they cost. */
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+/** About 64 K characters: big enough that encoding is one call per several hundred lines, small enough to stay cheap. */
+const ENCODE_BATCH_CHARS = 64 * 1024;
 
 /** A cell a spreadsheet would run as a formula is prefixed with `'` (importer-rules.md "Report"). */
 export function guardCell(text: string): string {
 	if (text === '' || !NEEDS_CARE.test(text)) return text;
 	const guarded = FORMULA_START.test(text) ? `'${text}` : text;
 	return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-/** A cell written as it is: no formula start, nothing to quote. */
-function isPlainCell(cell: string): boolean {
-	return !NEEDS_CARE.test(cell);
 }
 
 export function csvLine(cells: Array<string | number>): string {
@@ -29,6 +26,7 @@ export function csvLine(cells: Array<string | number>): string {
 export class ReportWriter {
 	private readonly chunks: Buffer[] = [];
 	private lines: string[] = [];
+	private pending = '';
 	private size = 0;
 	private reserved?: Buffer;
 	private used = 0;
@@ -46,30 +44,39 @@ export class ReportWriter {
 
 	/** One data row, without building an array per row (a million-row report in seconds). */
 	addRow(row: number, status: string, reason: string, cells: string[]) {
-		const head = row + ',' + status + ',' + guardCell(reason);
-		// Most rows need neither quoting nor a formula guard: then one native join writes them.
-		if (cells.every(isPlainCell)) {
-			this.push(cells.length ? head + ',' + cells.join(',') + '\r\n' : head + '\r\n');
-			return;
+		let line = row + ',' + status + ',' + (reason === '' ? '' : guardCell(reason));
+		for (let index = 0; index < cells.length; index++) {
+			const cell = cells[index];
+			// Most cells need neither quoting nor a formula guard: one test each, and they go in as read.
+			line += NEEDS_CARE.test(cell) ? ',' + guardCell(cell) : ',' + cell;
 		}
-		let line = head;
-		for (let index = 0; index < cells.length; index++) line += ',' + guardCell(cells[index]);
 		this.push(line + '\r\n');
 	}
 
-	/** `line` ends with its CRLF. */
+	/**
+	 * `line` ends with its CRLF. Lines gather in one string and are encoded about 64 KB at a time: one
+	 * encoder call per line cost more than the checks that made the line.
+	 */
 	private push(line: string) {
+		this.pending += line;
+		if (this.pending.length >= ENCODE_BATCH_CHARS) this.encodePending();
+	}
+
+	private encodePending() {
+		const text = this.pending;
+		if (!text) return;
+		this.pending = '';
 		const reserved = this.reserved;
-		if (reserved && this.used + line.length * 3 <= reserved.length) {
-			this.used += reserved.write(line, this.used, 'utf8');
+		if (reserved && this.used + text.length * 3 <= reserved.length) {
+			this.used += reserved.write(text, this.used, 'utf8');
 			return;
 		}
 		if (reserved) {
 			this.chunks.push(reserved.subarray(0, this.used));
 			this.reserved = undefined;
 		}
-		this.lines.push(line);
-		this.size += line.length;
+		this.lines.push(text);
+		this.size += text.length;
 		if (this.size > 256 * 1024) this.flush();
 	}
 
@@ -81,6 +88,7 @@ export class ReportWriter {
 	}
 
 	toBuffer(): Buffer {
+		this.encodePending();
 		this.flush();
 		if (this.reserved) return this.reserved.subarray(0, this.used);
 		return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);

@@ -85,9 +85,14 @@ const NO_CUSTOM: Record<string, string> = Object.freeze({}) as Record<string, st
  * Every field rule of one row, in column order; the reasons name each broken rule and its column(s).
  * The schema is resolved against the header once, so a row costs one pass over its fields.
  */
-export function compileRowCheck(schema: ObjectSchema, header: HeaderCheck): (cells: string[]) => RowCheck {
+export function compileRowCheck(
+	schema: ObjectSchema,
+	header: HeaderCheck,
+	{ keepValues = true }: { keepValues?: boolean } = {},
+): (cells: string[]) => RowCheck {
 	const indexOf = (name: string) => header.columnOf.get(name) ?? -1;
-	const fields = schema.fields.map((field) => ({ field, index: indexOf(field.name) }));
+	// A dry run keeps only the identity values (for duplicates): a million rows build no other value objects.
+	const fields = schema.fields.map((field) => ({ field, index: indexOf(field.name), keep: keepValues || schema.identity.includes(field.name) }));
 	const groups = [...oneOfGroups(schema).values()].map((members) => ({
 		indexes: members.map((field) => indexOf(field.name)),
 		at: Math.min(...members.map((field) => (indexOf(field.name) === -1 ? Infinity : indexOf(field.name)))),
@@ -101,16 +106,16 @@ export function compileRowCheck(schema: ObjectSchema, header: HeaderCheck): (cel
 		let reasons: Array<{ at: number; reason: string }> | undefined;
 		const values: RowValues = {};
 		for (let position = 0; position < fields.length; position++) {
-			const { field, index } = fields[position];
+			const { field, index, keep } = fields[position];
 			const text = index === -1 ? '' : (cells[index] ?? '').trim();
 			if (text === '') {
 				if (field.required) (reasons ??= []).push({ at: index, reason: `${field.name} is required` });
-				else if (field.default !== undefined) values[field.name] = field.default;
+				else if (keep && field.default !== undefined) values[field.name] = field.default;
 				continue;
 			}
 			const checked = checkValue(field, text);
 			if (checked instanceof Broken) (reasons ??= []).push({ at: index, reason: checked.reason });
-			else values[field.name] = checked;
+			else if (keep) values[field.name] = checked;
 		}
 		for (const group of groups) {
 			let given = 0;

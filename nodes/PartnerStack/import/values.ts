@@ -12,7 +12,6 @@ const ok = (value: string | number | boolean | string[]): Checked => value;
 const broke = (reason: string): Checked => new Broken(reason);
 
 const EMAIL = /^[^\s@]+@([^\s@.]+\.)+[^\s@.]+$/;
-const CENTS = /^-?[0-9]+$/;
 const DOLLARS = /^(-?)([0-9]+)(?:\.([0-9]{1,2}))?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -26,6 +25,29 @@ function digits(text: string, from: number, to: number): number {
 		value = value * 10 + code;
 	}
 	return value;
+}
+
+/** `-?[0-9]+` without a regular expression: every transaction row has an amount. */
+function isWholeNumber(text: string): boolean {
+	let index = text.charCodeAt(0) === 45 ? 1 : 0;
+	if (index === text.length) return false;
+	for (; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 48 || code > 57) return false;
+	}
+	return true;
+}
+
+/** Three ASCII letters; answered upper-cased (most files already are: then no new string). */
+function currencyCode(text: string): string | undefined {
+	if (text.length !== 3) return undefined;
+	let lower = false;
+	for (let index = 0; index < 3; index++) {
+		const code = text.charCodeAt(index);
+		if (code >= 97 && code <= 122) lower = true;
+		else if (code < 65 || code > 90) return undefined;
+	}
+	return lower ? text.toUpperCase() : text;
 }
 
 function isCalendarDate(text: string): boolean {
@@ -55,7 +77,7 @@ const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked>
 			? ok(text)
 			: broke(`${field.name} must be milliseconds since the epoch or a date as YYYY-MM-DD ("${text}")`),
 	cents: (text, field) => {
-		if (!CENTS.test(text) || (text.startsWith('-') && !field.signed)) {
+		if (!isWholeNumber(text) || (text.charCodeAt(0) === 45 && !field.signed)) {
 			return broke(`${field.name} must be a whole number of cents${field.signed ? '' : ' (not negative)'} ("${text}")`);
 		}
 		return withinBounds(field, Number(text), text);
@@ -70,8 +92,10 @@ const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked>
 		const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 		return withinBounds(field, sign === '-' ? -cents : cents, text);
 	},
-	currency: (text, field) =>
-		/^[A-Za-z]{3}$/.test(text) ? ok(text.toUpperCase()) : broke(`${field.name} must be a three-letter currency code ("${text}")`),
+	currency: (text, field) => {
+		const code = currencyCode(text);
+		return code === undefined ? broke(`${field.name} must be a three-letter currency code ("${text}")`) : ok(code);
+	},
 	boolean: (text, field) => {
 		const lower = text.toLowerCase();
 		if (lower === 'true' || lower === '1') return ok(true);
