@@ -101,10 +101,14 @@ export function compileRowCheck(
 	const conditionals = (schema.conditionals ?? []).map((rule) => ({ ...rule, whenIndex: indexOf(rule.when), thenIndex: indexOf(rule.then) }));
 	const textAt = (cells: string[], index: number) => (index === -1 ? '' : (cells[index] ?? '').trim());
 
+	// A dry run reuses one answer for every row (its caller reads it before the next row): no objects per row.
+	const reused: RowCheck | undefined = keepValues ? undefined : { reasons: NO_REASONS, values: {}, custom: NO_CUSTOM };
 	return (cells) => {
 		// Allocated only for a row that breaks a rule: most rows of a real file do not.
 		let reasons: Array<{ at: number; reason: string }> | undefined;
-		const values: RowValues = {};
+		const values: RowValues = reused ? reused.values : {};
+		// An empty identity counts as none (IdentityClaims): reset, not deleted, to keep the object's shape.
+		if (reused) for (const { field, keep } of fields) if (keep) values[field.name] = '';
 		for (let position = 0; position < fields.length; position++) {
 			const { field, index, keep } = fields[position];
 			const text = index === -1 ? '' : (cells[index] ?? '').trim();
@@ -139,7 +143,12 @@ export function compileRowCheck(
 				custom[name] = text;
 			}
 		}
-		if (!reasons) return { reasons: NO_REASONS, values, custom };
+		if (!reasons) {
+			if (!reused) return { reasons: NO_REASONS, values, custom };
+			reused.reasons = NO_REASONS;
+			reused.custom = custom;
+			return reused;
+		}
 		reasons.sort((a, b) => a.at - b.at);
 		return { reasons: reasons.map((entry) => entry.reason), values, custom };
 	};
