@@ -124,7 +124,8 @@ n8n.once('exit', (code) => {
 const base = `http://127.0.0.1:${n8nPort}`;
 for (let waited = 0; ; waited += 500) {
 	try {
-		if ((await fetch(`${base}/rest/settings`)).ok) break;
+		// n8n logs this once it listens: another server on the port must not pass for ours.
+		if (n8nLog.includes('Editor is now accessible') && (await fetch(`${base}/rest/settings`)).ok) break;
 	} catch {
 		// not up yet
 	}

@@ -69,6 +69,11 @@ beforeAll(async () => {
 		if (response.status() >= 400) failedUrls.push(`${response.status()} ${response.url()}`);
 	});
 	await page.goto(`${sandbox.url}/signin`);
+	// A loaded machine can take a while to render the editor the first time.
+	await page.waitForSelector('input[name=emailOrLdapLoginId]', { timeout: 120_000 }).catch(async (error: Error) => {
+		await page.screenshot({ path: join(SHOTS, 'signin-failed.png') });
+		throw new Error(`${error.message}\n${page.url()}\n${(await page.content()).slice(0, 2000)}\n${sandbox.log.slice(-2000)}`);
+	});
 	await page.fill('input[name=emailOrLdapLoginId]', SANDBOX_LOGIN.email);
 	await page.fill('input[name=password]', SANDBOX_LOGIN.password);
 	await page.keyboard.press('Enter');

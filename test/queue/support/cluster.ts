@@ -139,6 +139,8 @@ export class QueueCluster {
 			command === 'worker'
 				? () => (entry.log.includes('n8n worker is now ready') ? true : undefined)
 				: async () => {
+						// Each process logs this once it listens: another server on the port must not pass for it.
+						if (!entry.log.includes(command === 'start' ? 'Editor is now accessible' : 'Webhook listener waiting for requests')) return undefined;
 						try {
 							const path = command === 'start' ? '/rest/settings' : '/healthz';
 							return (await fetch(`http://127.0.0.1:${env.N8N_PORT}${path}`)).ok ? true : undefined;
