@@ -2,9 +2,10 @@
 // Writes the import node's field tables into README.md from the schemas (the single source of the rules).
 //   node scripts/field-tables.mjs          rewrite the README section
 //   node scripts/field-tables.mjs --check  exit 1 when the README is out of date (the tests run this)
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+import { writeReadmeSection } from './readme-section.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -47,21 +48,4 @@ function table(schema) {
 }
 
 const generated = [START, ...Object.values(SCHEMAS).map(table), END].join('\n\n');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const begin = readme.indexOf(START);
-const end = readme.indexOf(END);
-if (begin === -1 || end === -1) {
-	console.error('README.md has no field-tables section');
-	process.exit(1);
-}
-const updated = readme.slice(0, begin) + generated + readme.slice(end + END.length);
-if (process.argv.includes('--check')) {
-	if (updated !== readme) {
-		console.error('README.md field tables are out of date: run node scripts/field-tables.mjs');
-		process.exit(1);
-	}
-	console.log('README field tables match the schemas');
-} else {
-	writeFileSync(join(root, 'README.md'), updated);
-	console.log('README field tables written');
-}
+writeReadmeSection({ start: START, end: END, generated, source: 'the schemas', what: 'field tables', script: 'scripts/field-tables.mjs' });

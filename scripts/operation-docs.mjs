@@ -3,9 +3,10 @@
 // so the README names every field each operation takes.
 //   node scripts/operation-docs.mjs          rewrite the README section
 //   node scripts/operation-docs.mjs --check  exit 1 when the README is out of date (the tests run this)
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+import { writeReadmeSection } from './readme-section.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -43,21 +44,4 @@ for (const resourceOption of properties.find((p) => p.name === 'resource').optio
 lines.push(END);
 const generated = lines.join('\n');
 
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const begin = readme.indexOf(START);
-const end = readme.indexOf(END);
-if (begin === -1 || end === -1) {
-	console.error('README.md has no operation-fields section');
-	process.exit(1);
-}
-const updated = readme.slice(0, begin) + generated + readme.slice(end + END.length);
-if (process.argv.includes('--check')) {
-	if (updated !== readme) {
-		console.error('README.md operation fields are out of date: run node scripts/operation-docs.mjs');
-		process.exit(1);
-	}
-	console.log('README operation fields match the node description');
-} else {
-	writeFileSync(join(root, 'README.md'), updated);
-	console.log('README operation fields written');
-}
+writeReadmeSection({ start: START, end: END, generated, source: 'the node description', what: 'operation fields', script: 'scripts/operation-docs.mjs' });

@@ -4,6 +4,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { EmulatorProcess, KEYS } from '../support/emulator';
+import { waitFor as waitForProbe } from '../support/wait';
 import { DEMO } from '../support/node';
 import { N8nInstance } from './support/n8n';
 import { freePort } from './support/ports';
@@ -26,6 +27,8 @@ interface Hook {
 
 const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
 
+const waitFor = <T>(probe: () => Promise<T | undefined>, what: string) => waitForProbe(probe, what, { timeoutMs: 30_000, diagnostics: () => n8n.serverLog.slice(-3000) });
+
 /** n8n 2.x (de)activates workflows in the background after answering: wait for the count, then give a duplicate time to show. */
 async function settledHooks(count: number) {
 	await waitFor(async () => ((await activeHooks()).length === count ? true : undefined), `${count} active hook(s)`);
@@ -39,16 +42,6 @@ async function executions() {
 		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`,
 	);
 	return answer.body.data.results;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		await sleep(300);
-	}
-	throw new Error(`timed out waiting for ${what}\n${n8n.serverLog.slice(-3000)}`);
 }
 
 beforeAll(async () => {

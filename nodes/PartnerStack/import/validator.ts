@@ -103,12 +103,13 @@ export function compileRowCheck(
 
 	// A dry run reuses one answer for every row (its caller reads it before the next row): no objects per row.
 	const reused: RowCheck | undefined = keepValues ? undefined : { reasons: NO_REASONS, values: {}, custom: NO_CUSTOM };
+	const reusedNames = fields.filter(({ keep }) => keep).map(({ field }) => field.name);
 	return (cells) => {
 		// Allocated only for a row that breaks a rule: most rows of a real file do not.
 		let reasons: Array<{ at: number; reason: string }> | undefined;
 		const values: RowValues = reused ? reused.values : {};
 		// An empty identity counts as none (IdentityClaims): reset, not deleted, to keep the object's shape.
-		if (reused) for (const { field, keep } of fields) if (keep) values[field.name] = '';
+		if (reused) for (const name of reusedNames) values[name] = '';
 		for (let position = 0; position < fields.length; position++) {
 			const { field, index, keep } = fields[position];
 			const text = index === -1 ? '' : (cells[index] ?? '').trim();

@@ -27,6 +27,13 @@ function n8nScript(...args: string[]) {
 export const ensureN8nInstalled = (version = N8N_VERSION) => n8nScript('install', version);
 export const packPackage = () => n8nScript('pack');
 
+/** The packed package where n8n loads community packages: `<user folder>/.n8n/nodes/node_modules`. */
+export function installPackage(userFolder: string) {
+	const nodesDir = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-partnerstack');
+	mkdirSync(nodesDir, { recursive: true });
+	cpSync(PACKED_PACKAGE, nodesDir, { recursive: true });
+}
+
 export interface ExecutionResult {
 	status: string;
 	runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, any>; binary?: Record<string, any>; pairedItem?: unknown }>> }; error?: Record<string, any> }>>;
@@ -47,10 +54,7 @@ export class N8nInstance {
 		existingUserFolder?: string,
 	) {
 		this.userFolder = existingUserFolder ?? mkdtempSync(join(tmpdir(), 'ps-n8n-'));
-		if (existingUserFolder) return;
-		const nodesDir = join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-partnerstack');
-		mkdirSync(nodesDir, { recursive: true });
-		cpSync(PACKED_PACKAGE, nodesDir, { recursive: true });
+		if (!existingUserFolder) installPackage(this.userFolder);
 	}
 
 	get bin() {

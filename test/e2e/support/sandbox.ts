@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sleep } from 'n8n-workflow';
 
 import { EmulatorProcess } from '../../support/emulator';
+import { waitFor } from '../../support/wait';
 import { N8N_LINE, N8nInstance, REPO_ROOT } from './n8n';
 import { freePort } from './ports';
 
@@ -54,14 +54,8 @@ export class Sandbox {
 		return this;
 	}
 
-	async waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			const value = await probe();
-			if (value !== undefined) return value;
-			await sleep(300);
-		}
-		throw new Error(`timed out waiting for ${what}\n${this.log.slice(-3000)}`);
+	waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+		return waitFor(probe, what, { timeoutMs, diagnostics: () => this.log.slice(-3000) });
 	}
 
 	/** Ctrl-C, as a user stops it; then the temporary folders go. */

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from 'n8n-workflow';
 
-import { N8nInstance } from '../../e2e/support/n8n';
+import { installPackage, N8nInstance } from '../../e2e/support/n8n';
+import { waitFor } from '../../support/wait';
 import { freePort } from '../../e2e/support/ports';
 
 const POSTGRES_ROOT = '/usr/lib/postgresql';
@@ -55,12 +56,8 @@ export class QueueCluster {
 		await this.startPostgres();
 		this.startRedis();
 		const userFolder = join(this.folder, 'n8n');
-		mkdirSync(userFolder);
 		// The packed package in <user folder>/.n8n/nodes, as for a single instance; every process shares it.
-		const installer = new N8nInstance();
-		mkdirSync(join(userFolder, '.n8n'), { recursive: true });
-		execFileSync('cp', ['-r', join(installer.userFolder, '.n8n', 'nodes'), join(userFolder, '.n8n', 'nodes')]);
-		installer.remove();
+		installPackage(userFolder);
 		this.n8n = new N8nInstance(this.queueEnv(), userFolder);
 		this.n8n.port = this.ports.main;
 	}
@@ -188,14 +185,9 @@ export class QueueCluster {
 		rmSync(this.folder, { recursive: true, force: true });
 	}
 
-	async waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			const value = await probe();
-			if (value !== undefined) return value;
-			await sleep(300);
-		}
-		throw new Error(`timed out waiting for ${what}\n${this.processes.map((entry) => `--- ${entry.name}\n${entry.log.slice(-1500)}`).join('\n')}`);
+	waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+		const diagnostics = () => this.processes.map((entry) => `--- ${entry.name}\n${entry.log.slice(-1500)}`).join('\n');
+		return waitFor(probe, what, { timeoutMs, diagnostics });
 	}
 
 	/** A query against the cluster's PostgreSQL: what n8n stored, read back without n8n. */
