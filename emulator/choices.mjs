@@ -17,7 +17,7 @@ export const CHOICES = Object.freeze({
 	keyPrefixes: {
 		partnership: 'part', group: 'grup', team: 'stck', application: 'appl', formTemplate: 'mold',
 		customer: 'cust', transaction: 'tran', reward: 'rwrd', action: 'actn', deal: 'deal', lead: 'lead',
-		webhook: 'whk', file: 'file', stage: 'stge', member: 'mmbr',
+		webhook: 'whk', file: 'file', stage: 'stge', member: 'mmbr', tier: 'tier',
 	},
 	/** `GET /partnerships/{id}` accepts the partnership key, the partner_key or the email. */
 	partnershipLookupFields: ['key', 'partner_key', 'email'],

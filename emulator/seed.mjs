@@ -6,7 +6,7 @@ import { groupSummary, slugify } from './resources/shared.mjs';
 const KINDS = {
 	groups: 'group', partnerships: 'partnership', customers: 'customer', transactions: 'transaction', rewards: 'reward',
 	actions: 'action', deals: 'deal', leads: 'lead', formTemplates: 'formTemplate', stages: 'stage', webhooks: 'webhook',
-	applications: 'application', dealFiles: 'file',
+	applications: 'application', dealFiles: 'file', tiers: 'tier',
 };
 
 /** Every program has a default group and the test partner `gstest`. */

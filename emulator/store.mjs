@@ -20,7 +20,7 @@ export class ApiError extends Error {
 
 export const COLLECTIONS = [
 	'groups', 'partnerships', 'customers', 'transactions', 'rewards', 'actions', 'deals', 'leads',
-	'formTemplates', 'stages', 'webhooks', 'applications', 'dealFiles',
+	'formTemplates', 'stages', 'webhooks', 'applications', 'dealFiles', 'tiers',
 ];
 
 export class Store {

@@ -1,4 +1,4 @@
-// Program configuration the nodes read: groups, form templates, sales-cycle stages, deal files, applications.
+// Program configuration the nodes read: groups, form templates, sales-cycle stages, deal files, tiers, applications.
 import { ApiError, listPage } from '../store.mjs';
 import { validateBody } from '../validate.mjs';
 import { CHOICES } from '../choices.mjs';
@@ -48,6 +48,13 @@ export function catalogRoutes({ store, emit }) {
 		}],
 		['GET', '/api/v2/deals/:id/file/:fileKey', dealFileRoute],
 		['GET', '/api/deals/:id/file/:fileKey', dealFileRoute],
+
+		['GET', '/api/v2/tiers', ({ query }) => ({ data: listPage(store.all('tiers'), query) })],
+		['GET', '/api/v2/tiers/:key', ({ params }) => {
+			const tier = store.find('tiers', params.key);
+			if (!tier) throw notFound('tier', params.key);
+			return { data: tier };
+		}],
 
 		['GET', '/api/v2/applications', ({ query }) => ({ data: listPage(store.all('applications'), query, {
 			mold_key: (a, value) => a.mold_key === value,

@@ -15,6 +15,7 @@ const CREATE_SCHEMA = {
 	fields: { type: 'array', nullable: true },
 	field_data: { type: 'object', nullable: true },
 	meta: { type: 'object', nullable: true },
+	tier_key: { type: 'string', nullable: true },
 };
 const UPDATE_SCHEMA = {
 	group_key: { type: 'string', maxLength: 255 },
@@ -42,6 +43,14 @@ function findPartnership(store, identifier) {
 	const partnership = store.find('partnerships', identifier, CHOICES.partnershipLookupFields);
 	if (!partnership) throw notFound('partnership', identifier);
 	return partnership;
+}
+
+/** A partnership carries its tier as `{key, name}`; an unknown `tier_key` is a 400, as any unknown key in a body. */
+function tierSummary(store, tierKey) {
+	if (!tierKey) return null;
+	const tier = store.find('tiers', tierKey);
+	if (!tier) throw new ApiError(400, `tier_key ${tierKey} does not match any tier`);
+	return { key: tier.key, name: tier.name };
 }
 
 function normaliseTags(tags) {
@@ -76,7 +85,7 @@ export function partnershipRoutes({ store, emit }) {
 				team: { key: newKey('team'), name: `${body.first_name ?? body.email}'s team` },
 				fields: body.fields ?? [],
 				m_data: body.meta ?? body.field_data ?? {},
-				tier: null,
+				tier: tierSummary(store, body.tier_key),
 				claimed: false,
 				joined_at: null,
 				archived: false,
@@ -97,7 +106,7 @@ export function partnershipRoutes({ store, emit }) {
 			if (body.manager_email !== undefined) {
 				changes.manager = body.manager_email ? { email: body.manager_email, name: body.manager_name ?? null } : null;
 			}
-			if (body.tier_key !== undefined) changes.tier = body.tier_key ? { key: body.tier_key, name: body.tier_key } : null;
+			if (body.tier_key !== undefined) changes.tier = tierSummary(store, body.tier_key);
 			const groupChanged = body.group_key && body.group_key !== partnership.group?.key;
 			if (groupChanged) changes.group = groupSummary(requireGroup(store, body.group_key));
 			store.touch(partnership, changes);
