@@ -140,8 +140,8 @@ export class RequestPacer {
 	private speedUp(now: number) {
 		if (now - this.adjustedAt < PACER_POLICY.adjustEveryMs || this.perMinute >= this.ceilingPerMinute) return;
 		this.adjustedAt = now;
-		const recovered = (this.refusedPerMinute ?? Infinity) * PACER_POLICY.recoverTo;
-		const next = this.perMinute < recovered ? this.perMinute + (recovered - this.perMinute) / 2 : this.perMinute * PACER_POLICY.probe;
+		const recovered = (this.refusedPerMinute ?? 0) * PACER_POLICY.recoverTo;
+		const next = Math.max(this.perMinute * PACER_POLICY.probe, this.perMinute + (recovered - this.perMinute) / 2);
 		this.perMinute = Math.min(this.ceilingPerMinute, next);
 	}
 
