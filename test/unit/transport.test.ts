@@ -206,9 +206,10 @@ describe('the pacer', () => {
 		// Answers to requests sent before that reaction do not slow it down again.
 		pacer.answered(now - 5, { limited: true, retryAfterMs: 0 });
 		expect(pacer.rate).toBe(4000 * PACER_POLICY.decrease);
+		// Another 429 soon after, to a request sent since: the limit is far below, the cut is deeper.
 		now += 100;
 		pacer.answered(now - 1, { limited: true, retryAfterMs: 0 });
-		expect(pacer.rate).toBeCloseTo(4000 * PACER_POLICY.decrease ** 2);
+		expect(pacer.rate).toBeCloseTo(4000 * PACER_POLICY.decrease * PACER_POLICY.largestDecrease);
 		const slowest = pacer.rate;
 		const rates: number[] = [];
 		for (let second = 1; second <= 40; second++) {
@@ -216,13 +217,15 @@ describe('the pacer', () => {
 			pacer.answered(now - 1, { limited: false });
 			rates.push(pacer.rate);
 		}
-		// Half the gap to 95 % of the last refused rate each second, then 1 % a second (the probe) past it.
+		// Half the gap to 90 % of the last refused rate each second, then the slow probe past it, which grows
+		// with the time since the last 429.
 		const recovered = 4000 * PACER_POLICY.decrease * PACER_POLICY.recoverTo;
 		expect(rates[0]).toBeCloseTo(slowest + (recovered - slowest) / 2);
-		expect(rates[4]).toBeGreaterThan(recovered * 0.99);
-		expect(rates[4]).toBeLessThan(recovered * 1.03);
-		expect(rates[39] / rates[29]).toBeGreaterThan(1.05);
-		expect(rates[39] / rates[29]).toBeLessThan(1.15);
+		expect(rates[6]).toBeGreaterThan(recovered * 0.99);
+		expect(rates[6]).toBeLessThan(recovered * 1.03);
+		let probed = 1;
+		for (let second = 31; second <= 40; second++) probed *= 1 + (PACER_POLICY.probe - 1) * Math.max(1, (second * 1000) / PACER_POLICY.probeGrowthMs);
+		expect(rates[39] / rates[29]).toBeCloseTo(probed, 6);
 		expect(pacer.counts.limited).toBe(3);
 	});
 

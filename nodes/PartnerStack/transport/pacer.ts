@@ -15,16 +15,29 @@ export const PACER_POLICY = {
 	 * busy machine, small enough never to spend a server's own burst allowance.
 	 */
 	burst: 5,
-	/** On a 429, the rate is multiplied by this (once per round trip: 429s to requests already under way do not count again). */
+	/** On a 429, the rate is multiplied by this (once per round trip: 429s to requests already under way do not count again), */
 	decrease: 0.8,
+	/**
+	 * or set to what PartnerStack accepted over the last few seconds if that is less (while a limit refuses the
+	 * surplus, that is the share it grants us), but never cut by more than this in one step. A 429 within
+	 * `escalateWithinMs` of the previous slow-down cuts by this much at once: the limit is far below.
+	 */
+	largestDecrease: 0.5,
+	escalateWithinMs: 2000,
+	recentMs: 5000,
 	/** A 429 never lowers the rate under this share of what PartnerStack accepted in the last minute (a proven lower bound). */
 	acceptedFloorShare: 0.9,
 	/** While answers are clean, the rate changes every this many milliseconds: */
 	adjustEveryMs: 1000,
 	/** back towards this share of the rate that was last refused, closing half of the gap each time (a quick recovery), */
-	recoverTo: 0.95,
-	/** and above it by this factor (a slow probe, in case the limit was raised or the other user of the key stopped). */
-	probe: 1.01,
+	recoverTo: 0.9,
+	/**
+	 * and above it by this factor (a slow probe, in case the limit was raised or the other user of the key stopped):
+	 * slow, because each probe that finds the limit costs a 429 or two, and two runs sharing a key probe together;
+	 * the step grows by itself for each `probeGrowthMs` without a 429.
+	 */
+	probe: 1.005,
+	probeGrowthMs: 10_000,
 	minimumPerMinute: 6,
 	/** A 429 without Retry-After retries for this long before the request fails (the node may change it). */
 	rateLimitWaitMs: 120_000,
@@ -54,6 +67,7 @@ export class RequestPacer {
 	private reactedAt = -Infinity;
 	private pauseLevel = 0;
 	private refusedPerMinute: number | undefined;
+	private firstSentAt: number | undefined;
 	private adjustedAt: number;
 	private readonly accepted: number[] = [];
 	private tail: Promise<unknown> = Promise.resolve();
@@ -102,10 +116,16 @@ export class RequestPacer {
 		if (answer.retryAfterMs !== undefined) this.holdUntil = Math.max(this.holdUntil, now + answer.retryAfterMs);
 		// Requests already under way when we slowed down say nothing new about the new rate.
 		if (sentAt < this.reactedAt) return;
+		const granted = this.acceptedRecentlyPerMinute(now);
 		this.refusedPerMinute = this.perMinute;
 		this.perMinute = Math.min(
 			this.ceilingPerMinute,
-			Math.max(this.perMinute * PACER_POLICY.decrease, this.acceptedLastMinute(now) * PACER_POLICY.acceptedFloorShare, PACER_POLICY.minimumPerMinute),
+			Math.max(
+				Math.min(this.perMinute * (now - this.reactedAt < PACER_POLICY.escalateWithinMs ? PACER_POLICY.largestDecrease : PACER_POLICY.decrease), granted),
+				this.perMinute * PACER_POLICY.largestDecrease,
+				this.acceptedLastMinute(now) * PACER_POLICY.acceptedFloorShare,
+				PACER_POLICY.minimumPerMinute,
+			),
 		);
 		if (answer.retryAfterMs === undefined) {
 			// No hint: pause everyone, longer each time the limit is hit again right after a pause.
@@ -131,6 +151,7 @@ export class RequestPacer {
 			if (this.tokens >= 1) {
 				this.tokens -= 1;
 				this.counts.sent++;
+				this.firstSentAt ??= now;
 				return now;
 			}
 			await sleep(Math.max(1, Math.ceil((1 - this.tokens) / perMs)));
@@ -141,8 +162,21 @@ export class RequestPacer {
 		if (now - this.adjustedAt < PACER_POLICY.adjustEveryMs || this.perMinute >= this.ceilingPerMinute) return;
 		this.adjustedAt = now;
 		const recovered = (this.refusedPerMinute ?? 0) * PACER_POLICY.recoverTo;
-		const next = Math.max(this.perMinute * PACER_POLICY.probe, this.perMinute + (recovered - this.perMinute) / 2);
+		const probe = 1 + (PACER_POLICY.probe - 1) * Math.max(1, (now - this.reactedAt) / PACER_POLICY.probeGrowthMs);
+		const next = Math.max(this.perMinute * probe, this.perMinute + (recovered - this.perMinute) / 2);
 		this.perMinute = Math.min(this.ceilingPerMinute, next);
+	}
+
+	/**
+	 * Requests accepted over the last few seconds, per minute; none of the run's pauses may fall in that time
+	 * (they would make the share look smaller), and it must be a second at least, else there is no estimate.
+	 */
+	private acceptedRecentlyPerMinute(now: number): number {
+		const span = now - Math.max(now - PACER_POLICY.recentMs, this.firstSentAt ?? now, this.holdUntil);
+		if (span < 1000) return Infinity;
+		let count = 0;
+		for (let index = this.accepted.length - 1; index >= 0 && this.accepted[index] > now - span; index--) count++;
+		return (count * 60_000) / span;
 	}
 
 	/** Requests PartnerStack accepted in the last 60 s: whatever its limiter, it allows at least this many a minute. */
