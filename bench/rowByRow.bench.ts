@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @typescript-eslint/no-require-imports -- a benchmark script, not node code */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console, @typescript-eslint/no-require-imports -- a benchmark script, not node code */
 // How close the pacer gets to a rate limit it is not told about, and what it costs in 429s: `rowByRow` of
 // 3 000 customers at 50 ms latency under three limiters, and the action node creating 200 customers under the
 // token bucket. Each run starts from an empty program, a fresh limiter and a fresh pacer.

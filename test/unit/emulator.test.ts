@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not node code */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sleep } from 'n8n-workflow';
 
 import { EmulatorProcess, KEYS } from '../support/emulator';
 
@@ -189,7 +190,7 @@ describe('fault injection', () => {
 		for (let n = 0; n < 4; n++) answers.push(await emulator.api('GET', '/api/v2/groups'));
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
 		expect(answers[3].headers.get('retry-after')).toBeNull();
-		await new Promise((resolve) => setTimeout(resolve, 1050));
+		await sleep(1050);
 		expect((await emulator.api('GET', '/api/v2/groups')).status).toBe(200);
 		expect((await emulator.api('GET', '/api/v2/groups')).status).toBe(429);
 		expect(await emulator.admin('GET', '/faults')).toMatchObject({ rateLimiter: 'bucket', rateLimitBurst: 3, rateLimitedCount: 2 });
