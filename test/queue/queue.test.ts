@@ -155,7 +155,7 @@ it('restarting the main instance leaves one hook; deactivating removes it', asyn
 	await cluster.waitFor(async () => ((await activeHooks()).length === 0 ? true : undefined), 'the hook to be archived');
 });
 
-it(`two rowByRow imports on two workers at once, under a ${RATE_LIMIT}/min limit, import every row exactly once`, async () => {
+it(`two rowByRow imports on two workers at once, under a ${RATE_LIMIT}/min limit, import every row exactly once, with few 429s`, async () => {
 	await emulator.faults({ rateLimitPerMinute: RATE_LIMIT });
 	await emulator.clearRequests();
 	await activate('psQueueImport001');

@@ -24,6 +24,7 @@ export const PACER_POLICY = {
 	 */
 	largestDecrease: 0.5,
 	escalateWithinMs: 2000,
+	/** "The last few seconds" above (pauses excluded; a second at least, else no estimate). */
 	recentMs: 5000,
 	/** A 429 never lowers the rate under this share of what PartnerStack accepted in the last minute (a proven lower bound). */
 	acceptedFloorShare: 0.9,
@@ -39,7 +40,7 @@ export const PACER_POLICY = {
 	probe: 1.005,
 	probeGrowthMs: 10_000,
 	minimumPerMinute: 6,
-	/** A 429 without Retry-After retries for this long before the request fails (the node may change it). */
+	/** A request answered 429 is retried for this long in all before it fails (the import node's Rate Limit Wait). */
 	rateLimitWaitMs: 120_000,
 };
 
