@@ -47,6 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		},
 		amountUnit,
+		this.getTimezone(),
 	);
 	if (source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
 	const deal = await partnerStackData.call(this, 'POST', '/deals', { body, itemIndex });
