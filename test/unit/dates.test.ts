@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not node code */
 // Every date parameter means the same instant (or calendar day) whatever the zone of the server process: a
 // date without a zone is read in the workflow's time zone. test/unit/dates.zones.test.ts runs this file again in
 // processes whose zone is east (Asia/Tokyo) and west (America/Los_Angeles) of UTC.

@@ -26,24 +26,25 @@ const NAMES_A_ZONE = /\b(?:Z|UTC|GMT)\b|[+-]\d{2}:?\d{2}\b/i;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-	let formatter = formatters.get(timeZone);
-	if (!formatter) {
-		try {
-			formatter = new Intl.DateTimeFormat('en-US', {
-				timeZone,
-				hourCycle: 'h23',
-				year: 'numeric',
-				month: '2-digit',
-				day: '2-digit',
-				hour: '2-digit',
-				minute: '2-digit',
-				second: '2-digit',
-			});
-		} catch {
-			throw new Error(`The workflow's time zone "${timeZone}" is not a known time zone: fix it in the workflow settings`);
-		}
-		formatters.set(timeZone, formatter);
+	const known = formatters.get(timeZone);
+	if (known) return known;
+	let formatter: Intl.DateTimeFormat | undefined;
+	try {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+	} catch {
+		formatter = undefined;
 	}
+	if (!formatter) throw new Error(`The workflow's time zone "${timeZone}" is not a known time zone: fix it in the workflow settings`);
+	formatters.set(timeZone, formatter);
 	return formatter;
 }
 
