@@ -23,6 +23,8 @@ interface Hook {
 	target_url: string;
 	archived: boolean;
 	events: string[];
+	/** The signing secret PartnerStack was given (the emulator's state shows it; its API never does). */
+	secret: string;
 }
 
 const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
@@ -62,7 +64,7 @@ beforeAll(async () => {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
-				parameters: { events: ['customer.created', 'partnership.created'], options: {} },
+				parameters: { events: ['customer.created', 'partnership.created', 'partner_team.member_joined', 'training.course_completed'], options: {} },
 				credentials: { partnerStackApi: { id: CREDENTIAL_ID, name: `PartnerStack ${CREDENTIAL_ID}` } },
 			},
 		],
@@ -84,7 +86,7 @@ it('activating registers exactly one webhook with a secret token in its URL', as
 	expect(activated.status).toBe(200);
 	const hooks = await settledHooks(1);
 	expect(hooks).toHaveLength(1);
-	expect(hooks[0].events).toEqual(['customer.created', 'partnership.created']);
+	expect(hooks[0].events).toEqual(['customer.created', 'partner_team.member_joined', 'partnership.created', 'training.course_completed']);
 	expect(hooks[0].target_url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/webhook/${WEBHOOK_ID}/webhook\\?token=[0-9a-f]{64}$`));
 });
 
@@ -121,6 +123,54 @@ it('a redelivery of the same event starts the workflow once', async () => {
 	await emulator.deliveries();
 	await sleep(1500);
 	expect(await executions()).toHaveLength(before);
+});
+
+it('two people joining one team and two partners completing one course start four executions; a redelivery starts none', async () => {
+	const before = (await executions()).length;
+	for (const [email, first_name] of [['mia@ada.example', 'Mia'], ['noa@ada.example', 'Noa']]) {
+		const joined = await emulator.api('POST', '/api/v2/partnerships/ada/member', { email, first_name, last_name: 'Team' }, KEYS.test);
+		expect(joined.status).toBe(200);
+	}
+	for (const partnerKey of ['ada', 'grace']) {
+		await emulator.admin('POST', '/training-completions', { type: 'course', id: 4711, name: 'Selling the product', partner_key: partnerKey });
+	}
+	const deliveries = await emulator.deliveries();
+	const fresh = deliveries.slice(-4);
+	expect(fresh.map((delivery) => [delivery.event, delivery.status])).toEqual([
+		['partner_team.member_joined', 200], ['partner_team.member_joined', 200], ['training.course_completed', 200], ['training.course_completed', 200],
+	]);
+	const runs = await waitFor(async () => {
+		const all = await executions();
+		return all.length === before + 4 && all.every((e) => e.status === 'success') ? all : undefined;
+	}, 'four more successful executions');
+	const details = await Promise.all(runs.slice(0, 4).map(async (e) => JSON.stringify((await n8n.rest('GET', `/executions/${e.id}`)).body)));
+	for (const text of ['mia@ada.example', 'noa@ada.example', 'grace@example.com', 'ada@example.com']) {
+		expect(details.some((detail) => detail.includes(text))).toBe(true);
+	}
+
+	await emulator.admin('POST', `/deliveries/${deliveries.length - 1}/redeliver`);
+	await emulator.admin('POST', `/deliveries/${deliveries.length - 3}/redeliver`);
+	const redelivered = (await emulator.deliveries()).slice(-2);
+	expect(redelivered.map((delivery) => delivery.status)).toEqual([200, 200]);
+	await sleep(1500);
+	expect(await executions()).toHaveLength(before + 4);
+});
+
+it('neither the static data nor an execution record holds the URL token or the signing secret', async () => {
+	const [hook] = await activeHooks();
+	const token = new URL(hook.target_url).searchParams.get('token')!;
+	expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
+	const exported = n8n.cli(['export:workflow', `--id=${WORKFLOW_ID}`]);
+	expect(exported.code).toBe(0);
+	// The export holds the trigger's static data: the hook id and what checks the secrets, not the secrets.
+	expect(exported.stdout).toContain(hook.key);
+	expect(exported.stdout).toContain('webhookSigningSecretHash');
+	expect(exported.stdout).toContain('recentDeliveryHashes');
+	const records = await Promise.all((await executions()).map(async (e) => JSON.stringify((await n8n.rest('GET', `/executions/${e.id}`)).body)));
+	for (const text of [exported.stdout, ...records, n8n.serverLog]) {
+		expect(text).not.toContain(token);
+		expect(text).not.toContain(hook.secret);
+	}
 });
 
 it('a restart of n8n leaves one hook, not a duplicate', async () => {
