@@ -126,7 +126,8 @@ export class PartnerStackTrigger implements INodeType {
 			return { webhookResponse: { received: true, ignored: 'form not in scope' } };
 		}
 		const windowMinutes = (this.getNodeParameter('options.duplicateWindowMinutes', 60) as number) ?? 60;
-		if (windowMinutes > 0 && !firstDelivery(staticData, deliveryFingerprint(rawBody, body), windowMinutes * 60_000)) {
+		const scope = String(staticData.webhookId ?? `${this.getWorkflow().id}|${this.getNode().id}`);
+		if (windowMinutes > 0 && !firstDelivery(staticData, deliveryFingerprint(rawBody, body), windowMinutes * 60_000, scope)) {
 			return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
 		}
 		// Answer here rather than through n8n: n8n 2.x saves the static data changed above (the delivery just

@@ -131,7 +131,9 @@ describe('deliveries', () => {
 	const token = 'a'.repeat(64);
 	const salt = 'b'.repeat(64);
 	const secret = signingSecret(KEYS.production.secretKey, salt);
-	const stored = () => ({ webhookTokenHash: tokenHash(token), webhookSigningSalt: salt, webhookSigningSecretHash: tokenHash(secret) }) as IDataObject;
+	// Each test's static data belongs to a hook of its own (the record this process keeps is per hook).
+	const stored = () =>
+		({ webhookId: `whk_${Math.random().toString(36).slice(2)}`, webhookTokenHash: tokenHash(token), webhookSigningSalt: salt, webhookSigningSecretHash: tokenHash(secret) }) as IDataObject;
 	function delivery(
 		body: IDataObject,
 		{ query = { token } as IDataObject, headers = {}, events = ['customer.created'], forms = [] as string[], staticData = stored(), rawBody = Buffer.from(JSON.stringify(body)), options = {} } = {},
@@ -214,6 +216,25 @@ describe('deliveries', () => {
 		expect(await delivery(customer, { staticData, rawBody: Buffer.from(raw) }).run()).toEqual(DUPLICATE);
 	});
 
+	it('concurrent deliveries: n8n saves the static data of each whole, the last save wins, and still a redelivery runs once', async () => {
+		const saved = stored();
+		const [first, second] = distinctDeliveries('partner_team.member_joined');
+		// Both requests load the static data as saved before either ran (n8n loads it per request).
+		const loadedByFirst = structuredClone(saved);
+		const loadedBySecond = structuredClone(saved);
+		const teamJoin = (body: IDataObject, staticData: IDataObject) => delivery(body, { staticData, events: ['partner_team.member_joined'] }).run();
+		expect((await teamJoin(first, loadedByFirst)).workflowData).toBeDefined();
+		expect((await teamJoin(second, loadedBySecond)).workflowData).toBeDefined();
+		// The first request's save lands last: the database holds its record only.
+		const database = structuredClone(loadedByFirst);
+		expect(await teamJoin(second, structuredClone(database))).toEqual(DUPLICATE);
+		expect(await teamJoin(first, structuredClone(database))).toEqual(DUPLICATE);
+		// The next delivery's static data carries both again.
+		const next = structuredClone(database);
+		await teamJoin({ ...second, email: 'third@ada.example' }, next);
+		expect(Object.keys(next.recentDeliveryHashes as IDataObject)).toHaveLength(3);
+	});
+
 	it('with a window of 0, every delivery runs and nothing is recorded', async () => {
 		const staticData = stored();
 		for (let n = 0; n < 2; n++) expect((await delivery(customer, { staticData, options: { duplicateWindowMinutes: 0 } }).run()).workflowData).toBeDefined();
@@ -240,22 +261,22 @@ describe('the redelivery record', () => {
 	it('forgets a delivery once the window, counted from its first receipt, has passed', () => {
 		const staticData: IDataObject = {};
 		const fingerprint = deliveryFingerprint(Buffer.from('{"a":1}'), undefined);
-		expect(firstDelivery(staticData, fingerprint, hour, 0)).toBe(true);
-		expect(firstDelivery(staticData, fingerprint, hour, hour / 2)).toBe(false);
-		expect(firstDelivery(staticData, fingerprint, hour, hour)).toBe(false);
-		expect(firstDelivery(staticData, fingerprint, hour, hour + 1)).toBe(true);
-		expect(firstDelivery(staticData, fingerprint, hour, hour + 2)).toBe(false);
+		expect(firstDelivery(staticData, fingerprint, hour, 'window-test', 0)).toBe(true);
+		expect(firstDelivery(staticData, fingerprint, hour, 'window-test', hour / 2)).toBe(false);
+		expect(firstDelivery(staticData, fingerprint, hour, 'window-test', hour)).toBe(false);
+		expect(firstDelivery(staticData, fingerprint, hour, 'window-test', hour + 1)).toBe(true);
+		expect(firstDelivery(staticData, fingerprint, hour, 'window-test', hour + 2)).toBe(false);
 	});
 
 	it('stays bounded: past the limit the oldest are forgotten, and never a new one', () => {
 		const staticData: IDataObject = { recentDeliveries: { 'customer.created|cust_1|2': 1 } };
 		const fingerprints = Array.from({ length: MAX_REMEMBERED_DELIVERIES + 5 }, (_, n) => deliveryFingerprint(Buffer.from(`{"n":${n}}`), undefined));
-		fingerprints.forEach((fingerprint, n) => expect(firstDelivery(staticData, fingerprint, hour, 1000 + n)).toBe(true));
+		fingerprints.forEach((fingerprint, n) => expect(firstDelivery(staticData, fingerprint, hour, 'limit-test', 1000 + n)).toBe(true));
 		const record = staticData.recentDeliveryHashes as Record<string, number>;
 		expect(Object.keys(record)).toHaveLength(MAX_REMEMBERED_DELIVERIES);
 		expect(record[fingerprints[4]]).toBeUndefined();
 		expect(record[fingerprints[5]]).toBe(1005);
-		expect(firstDelivery(staticData, fingerprints.at(-1)!, hour, 5000)).toBe(false);
+		expect(firstDelivery(staticData, fingerprints.at(-1)!, hour, 'limit-test', 5000)).toBe(false);
 		// The record of earlier versions (identity fields) is dropped.
 		expect(staticData.recentDeliveries).toBeUndefined();
 		expect(JSON.stringify(staticData).length).toBeLessThan(70 * MAX_REMEMBERED_DELIVERIES);

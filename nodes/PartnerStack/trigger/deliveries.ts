@@ -25,24 +25,40 @@ export function deliveryFingerprint(rawBody: Buffer | string | undefined, body: 
 }
 
 /**
- * Remembers recent deliveries in the workflow's static data (kept in n8n's database, so it holds across
- * processes, restarts and queue-mode workers). Answers true the first time a fingerprint is seen within the
- * window. Past MAX_REMEMBERED_DELIVERIES the oldest are forgotten: a very late redelivery may then run again,
- * but a distinct event is never dropped.
+ * What this process saw, per registered hook. n8n loads a workflow's static data when a request arrives and
+ * saves it after the node answered, whole: of deliveries arriving together, each saves only its own record
+ * and the last save wins. So the record is also kept here and merged into the static data of every delivery:
+ * a redelivery reaching this process is recognised, and the next save writes back what a concurrent one lost.
+ * The static data stays the record every process shares (queue mode, restarts).
  */
-export function firstDelivery(staticData: IDataObject, fingerprint: string, windowMs: number, now = Date.now()): boolean {
+const seenInProcess = new Map<string, Record<string, number>>();
+const MAX_SCOPES_IN_PROCESS = 500;
+
+function withinLimits(seen: Record<string, number>, windowMs: number, now: number): Record<string, number> {
+	const recent = Object.entries(seen).filter(([, at]) => now - at <= windowMs);
+	recent.sort(([, a], [, b]) => a - b);
+	return Object.fromEntries(recent.slice(Math.max(0, recent.length - MAX_REMEMBERED_DELIVERIES)));
+}
+
+/**
+ * Remembers recent deliveries in the workflow's static data (kept in n8n's database, so it holds across
+ * processes, restarts and queue-mode workers) and in this process, under `scope` (the registered hook).
+ * Answers true the first time a fingerprint is seen within the window, counted from its first receipt. Past
+ * MAX_REMEMBERED_DELIVERIES the oldest are forgotten: a very late redelivery may then run again, but a
+ * distinct event is never dropped.
+ */
+export function firstDelivery(staticData: IDataObject, fingerprint: string, windowMs: number, scope: string, now = Date.now()): boolean {
 	delete staticData[OLD_RECORD];
-	const seen = (staticData[RECORD] as Record<string, number> | undefined) ?? {};
-	for (const [key, at] of Object.entries(seen)) if (now - at > windowMs) delete seen[key];
-	const first = seen[fingerprint] === undefined;
-	if (first) {
-		seen[fingerprint] = now;
-		const entries = Object.entries(seen);
-		if (entries.length > MAX_REMEMBERED_DELIVERIES) {
-			entries.sort(([, a], [, b]) => a - b);
-			for (const [key] of entries.slice(0, entries.length - MAX_REMEMBERED_DELIVERIES)) delete seen[key];
-		}
+	const merged: Record<string, number> = { ...(seenInProcess.get(scope) ?? {}) };
+	for (const [key, at] of Object.entries((staticData[RECORD] as Record<string, number> | undefined) ?? {})) {
+		merged[key] = Math.min(at, merged[key] ?? at);
 	}
-	staticData[RECORD] = seen;
+	const seen = withinLimits(merged, windowMs, now);
+	const first = seen[fingerprint] === undefined;
+	const record = first ? withinLimits({ ...seen, [fingerprint]: now }, windowMs, now) : seen;
+	staticData[RECORD] = record;
+	seenInProcess.delete(scope);
+	seenInProcess.set(scope, { ...record });
+	if (seenInProcess.size > MAX_SCOPES_IN_PROCESS) seenInProcess.delete(seenInProcess.keys().next().value!);
 	return first;
 }
