@@ -40,7 +40,7 @@ export function n8nNode(version = N8N_VERSION) {
 }
 
 /**
- * The environment for every npm we run: npm hands its own settings (this project's `.npmrc` included, e.g.
+ * The environment for every npm we run: npm hands its own settings (a project or user `.npmrc`, e.g.
  * `ignore-scripts=true`) to child processes as `npm_config_*` variables, and an inherited `ignore_scripts` makes
  * `npm rebuild sqlite3` skip node-gyp yet report success. So none of them is passed on; each call says what it needs.
  */
