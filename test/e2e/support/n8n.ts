@@ -1,10 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, not node code */
 // A real n8n for end-to-end tests: installed once per version into a cache folder outside the repository,
 // each test file gets its own user folder with the packed package where n8n loads community packages.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnTracked, stopTracked } from '../../support/processes';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const PINS = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-lines.json'), 'utf8')) as { lines: Record<string, string>; node24: string };
@@ -128,7 +129,7 @@ export class N8nInstance {
 
 	async start(port: number, extraEnv: Record<string, string> = {}): Promise<void> {
 		this.port = port;
-		this.server = spawn(N8N_NODE, [this.bin, 'start'], {
+		this.server = spawnTracked(N8N_NODE, [this.bin, 'start'], {
 			env: {
 				...this.env(),
 				N8N_PORT: String(port),
@@ -157,14 +158,7 @@ export class N8nInstance {
 	}
 
 	async stop(): Promise<void> {
-		if (this.server && this.server.exitCode === null) {
-			const exited = new Promise((resolve) => this.server!.once('exit', resolve));
-			this.server.kill('SIGTERM');
-			let timer: NodeJS.Timeout | undefined;
-			await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
-			clearTimeout(timer);
-			if (this.server.exitCode === null) this.server.kill('SIGKILL');
-		}
+		await stopTracked(this.server, 20_000);
 	}
 
 	/** A binary's bytes: inline base64 (n8n 1.x default), or the file n8n 2.x keeps in `.n8n/storage`. */
