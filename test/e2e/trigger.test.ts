@@ -45,6 +45,7 @@ async function executions() {
 		'GET',
 		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`,
 	);
+	if (!answer.body?.data) throw new Error(`GET /executions answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`);
 	return answer.body.data.results;
 }
 
@@ -179,7 +180,16 @@ it('a restart of n8n leaves one hook, not a duplicate', async () => {
 	const [before] = await activeHooks();
 	await n8n.stop();
 	await n8n.start(port);
-	await n8n.login();
+	// n8n answers /rest/settings (what start() waits for) before it has mounted every route: on a busy machine the
+	// login or the executions list can still answer 404 for a moment.
+	await waitFor(async () => {
+		try {
+			await n8n.login();
+			return await executions();
+		} catch {
+			return undefined;
+		}
+	}, 'n8n to accept a login and list executions after the restart');
 	const hooks = await settledHooks(1);
 	expect(hooks).toHaveLength(1);
 	expect(hooks[0].key).toBe(before.key);
