@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow'
 
 import type { RequestPacer } from '../transport/concurrency';
 import { partnerStackAllItems, partnerStackData } from '../transport';
-import { createOnce, findByPath, type FindCreated } from '../transport/createOnce';
+import { createOnce, findByPath, findInList, type FindCreated } from '../transport/createOnce';
 import { v2PathsOf, type ImportObjectType, type ObjectSchema } from './schemas';
 import type { RowValues } from './validator';
 
@@ -201,8 +201,8 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 		}
 		// A backdated reward carries its own created_at: the lookup after a lost answer starts there.
 		const createdFrom = typeof body.created_at === 'number' ? body.created_at : Date.now();
-		const { recovered } = await createOnce.call(context.node, '/rewards', { body, pacer: context.pacer }, () => findReward(context, fingerprint, createdFrom));
-		context.existing.set(fingerprint, body);
+		const { data, recovered } = await createOnce.call(context.node, '/rewards', { body, pacer: context.pacer }, findReward(context, fingerprint, createdFrom));
+		context.existing.set(fingerprint, data);
 		return { status: 'imported', reason: recovered ? 'created (its answer was lost; found by partner, amount and description)' : 'created' };
 	},
 	deals: (context, row) => {
@@ -223,15 +223,18 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 	},
 };
 
-/** Clocks differ: a reward written "after" we sent it may carry a slightly earlier created_at. */
-const REWARD_CLOCK_MARGIN_MS = 5 * 60_000;
-
 /**
  * Rewards have no key of their own: the fingerprint (partner, amount, description) among the rewards created
- * since the create was sent (or since its backdated created_at), excluding those known before (identical rewards of an earlier run).
+ * since the create was sent (or since its backdated created_at), excluding those known before (identical
+ * rewards of an earlier run).
  */
-async function findReward(context: WriteContext, fingerprint: string, createdFrom: number): Promise<IDataObject | undefined> {
+function findReward(context: WriteContext, fingerprint: string, createdFrom: number): FindCreated {
 	const known = new Set([...context.existing.values()].map((reward) => reward.key).filter(Boolean));
-	const recent = await partnerStackAllItems.call(context.node, '/rewards', { min_created: createdFrom - REWARD_CLOCK_MARGIN_MS }, Infinity, { pacer: context.pacer });
-	return recent.find((reward) => !known.has(reward.key) && rewardFingerprint((reward.partnership as IDataObject | undefined)?.partner_key, reward.amount, reward.description) === fingerprint);
+	return findInList(
+		context.node,
+		'/rewards',
+		createdFrom,
+		(reward) => !known.has(reward.key) && rewardFingerprint((reward.partnership as IDataObject | undefined)?.partner_key, reward.amount, reward.description) === fingerprint,
+		{ pacer: context.pacer },
+	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { partnerStackData, type PartnerStackContext, type RequestOptions } from './index';
+import { partnerStackAllItems, partnerStackData, type PartnerStackContext, type RequestOptions } from './index';
 import { backoffDelayMs, networkErrorCode, RETRY_POLICY } from './retry';
 
 /**
@@ -20,7 +20,9 @@ export interface CreateOnceResult {
 /** A lost answer: the connection dropped or timed out, so PartnerStack may or may not have written it. */
 export function isLostAnswer(error: unknown): boolean {
 	if ((error as NodeApiError).httpCode) return false;
-	return RETRY_POLICY.retryableNetworkCodes.includes(networkErrorCode(error));
+	// The transport's "PartnerStack could not be reached (CODE)" carries the code in its message only.
+	const named = /\(([A-Z][A-Z_]+)\)$/.exec(String((error as Error)?.message ?? ''))?.[1];
+	return [networkErrorCode(error), named].some((code) => code !== undefined && RETRY_POLICY.retryableNetworkCodes.includes(code));
 }
 
 /**
@@ -63,4 +65,38 @@ export function findByPath(context: PartnerStackContext, path: string, options: 
 		if (looked.error.httpCode === '404') return undefined;
 		throw looked.error;
 	};
+}
+
+/** Clocks differ: an object written "after" the create was sent may carry a slightly earlier created_at. */
+export const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/**
+ * A `find` for objects API v2 cannot read one by one (transactions, rewards): the list of those created since
+ * `createdFrom` (less a clock margin), the first that `matches`.
+ */
+export function findInList(
+	context: PartnerStackContext,
+	endpoint: string,
+	createdFrom: number,
+	matches: (item: IDataObject) => boolean,
+	options: RequestOptions = {},
+): FindCreated {
+	return async () => {
+		const items = await partnerStackAllItems.call(context, endpoint, { min_created: createdFrom - CLOCK_MARGIN_MS }, Infinity, { ...options, body: undefined });
+		return items.find(matches);
+	};
+}
+
+/**
+ * The action node's creates: where the object has a natural key (`find` given), a lost answer is settled by
+ * looking it up; without one, a plain POST (the transport never repeats it after a lost connection).
+ */
+export async function createSettled(
+	this: PartnerStackContext,
+	endpoint: string,
+	options: RequestOptions,
+	find: FindCreated | undefined,
+): Promise<IDataObject> {
+	if (!find) return partnerStackData.call(this, 'POST', endpoint, options);
+	return (await createOnce.call(this, endpoint, options, find)).data;
 }
