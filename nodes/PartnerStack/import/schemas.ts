@@ -116,7 +116,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 			{ name: 'email', kind: 'email', required: true, maxLength: API_STRING, example: 'marlie@example.com', description: "Customer's email", v2: 'email' },
 			{ name: 'partner_key', kind: 'string', required: true, maxLength: API_STRING, example: 'PartnerBryn', description: 'The referring partner', v2: 'partner_key', reference: 'partner' },
 			{ name: 'name', kind: 'string', maxLength: 100, example: 'Marlie the Dog', description: 'Person or company name', v2: 'name' },
-			{ name: 'created_at', kind: 'date', example: '2020-12-25', description: 'When the customer signed up (YYYY-MM-DD)', unwritable: 'API v2 has no field for it (a customer is created now)' },
+			{ name: 'created_at', kind: 'date', example: '2020-12-25', description: 'When the customer signed up (YYYY-MM-DD)', v2: 'meta.created_at' },
 			{ name: 'company_name', kind: 'string', maxLength: API_STRING, example: 'Marlie Co', description: 'Company name', v2: 'meta.company_name' },
 			{ name: 'provider_key', kind: 'string', maxLength: API_STRING, example: 'cus_123xyz', description: 'The customer ID in your billing system', v2: 'provider_key' },
 			{ name: 'state', kind: 'string', maxLength: API_STRING, example: 'New York', description: 'State', v2: 'meta.state' },

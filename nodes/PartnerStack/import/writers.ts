@@ -152,6 +152,8 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 			() => [`/partnerships/${found!.key}`, without(body, ['email', 'partner_key', 'tags'])],
 		);
 		if (!found) return result;
+		// Matched by email while the file names another partner key: the key is an identity, not changed here.
+		const keyNote = values.partner_key !== undefined && found.partner_key !== values.partner_key ? `; partner_key stays ${found.partner_key} (matched by email)` : '';
 		// The partnership ends with at least the file's tags: the ones it lacks are added, none removed.
 		const has = new Set(((result.object.tags ?? found.tags ?? []) as string[]).map(String));
 		const missing = ((values.tags ?? []) as string[]).filter((tag) => !has.has(tag));
@@ -161,9 +163,9 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 				pacer: context.pacer,
 				idempotent: true,
 			});
-			return { status: 'imported', reason: `updated; tags added: ${missing.join(', ')}` };
+			return { status: 'imported', reason: `updated; tags added: ${missing.join(', ')}${keyNote}` };
 		}
-		return result;
+		return { ...result, reason: `${result.reason}${keyNote}` };
 	},
 	customers: async (context, row) => {
 		const { values } = row;

@@ -90,6 +90,11 @@ describe('partner tiers and tags', () => {
 		expect((await writes()).filter((request) => request.path.endsWith('/tags'))).toEqual([]);
 	});
 
+	it('a partner matched by email keeps its partner key, and the reason says so', async () => {
+		const { rows } = await runImportNode(emulator, 'partner_first,partner_last,partner_email,partner_key\nAda,L,ada@example.com,ada-new\n', { objectType: 'partners', mode: 'rowByRow' });
+		expect(rows[0]).toMatchObject({ status: 'imported', reason: 'updated; partner_key stays ada (matched by email)' });
+	});
+
 	it('the invite flag has one name in both modes', async () => {
 		const csv = 'partner_first,partner_last,partner_email\nNew,One,n1@x.example\n';
 		await runImportNode(emulator, csv, { objectType: 'partners', mode: 'rowByRow', options: { sendInviteEmails: true } });
