@@ -118,13 +118,19 @@ export function createEmulator(options = {}) {
 			keyMode: 'none', status: undefined, body: undefined, fault: undefined, durationMs: undefined,
 		};
 		requestLog.push(entry);
+		const fault = faults.decide();
 		const finish = (status, body, headers) => {
 			entry.status = status;
 			entry.durationMs = Date.now() - started;
+			if (fault?.dropAfterWrite) {
+				// The request was served (a create is stored) but its answer never leaves: the socket is destroyed.
+				entry.fault = 'dropAfterWrite';
+				request.socket.destroy();
+				return;
+			}
 			send(response, status, body, headers);
 		};
 
-		const fault = faults.decide();
 		const latency = (fault?.latencyMs ?? 0) + faults.settings.latencyMs;
 		if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 		if (fault?.drop) {

@@ -18,6 +18,14 @@ export function csvLine(cells: Array<string | number>): string {
 }
 
 /**
+ * A CSV line of data for PartnerStack (the bulk upload): quoted where needed, never guarded: a refund's
+ * `-250` or a phone number's `+1 555` must reach the Data Import API as they are.
+ */
+export function dataCsvLine(cells: string[]): string {
+	return cells.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
+}
+
+/**
  * Collects report lines as UTF-8 bytes, so a million-row report does not live as JS strings. Given the
  * input's size, it writes into one buffer reserved up front (pages never written cost no memory) and hands
  * out a view of it: the report is not held twice while it is joined. Past the reservation it falls back to
