@@ -1,4 +1,4 @@
-/** The report CSV (contract.md): `row,status,reason`, then the original columns, every cell as read. */
+/** The report CSV (docs/stable-names.md#partnerstackimport): `row,status,reason`, then the original columns, every cell as read. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 /** Either of the two: most cells have neither, and one test is all they cost. */
@@ -6,7 +6,7 @@ const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
 /** About 64 K characters: big enough that encoding is one call per several hundred lines, small enough to stay cheap. */
 const ENCODE_BATCH_CHARS = 64 * 1024;
 
-/** A cell a spreadsheet would run as a formula is prefixed with `'` (importer-rules.md "Report"). */
+/** A cell a spreadsheet would run as a formula is prefixed with `'` (docs/import-rules.md#report). */
 export function guardCell(text: string): string {
 	if (text === '' || !NEEDS_CARE.test(text)) return text;
 	const guarded = FORMULA_START.test(text) ? `'${text}` : text;

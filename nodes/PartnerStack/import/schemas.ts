@@ -1,5 +1,5 @@
 /**
- * The PartnerStack Data Importer's field tables (../shared/importer-rules.md), one declarative schema per
+ * The PartnerStack Data Importer's field tables (docs/import-rules.md), one declarative schema per
  * object type. The validator, the template CSV and the README's field tables are generated from these;
  * no other code spells a column name.
  */

@@ -18,7 +18,7 @@ export interface HeaderCheck {
 const normalise = (header: string) => header.trim().toLowerCase();
 
 /**
- * Missing, unknown and duplicate headers, all reported together (importer-rules.md "Headers").
+ * Missing, unknown and duplicate headers, all reported together (docs/import-rules.md#headers).
  */
 export function checkHeader(
 	schema: ObjectSchema,
@@ -168,7 +168,7 @@ export function compileRowCheck(
 }
 
 /**
- * Remembers which row first claimed each identity (importer-rules.md "Within one file"): partners by
+ * Remembers which row first claimed each identity (docs/import-rules.md#within-one-file): partners by
  * partner_key else email, customers by customer_key, transactions by key, deals by external_key, leads by
  * email. Emails compare case-insensitively, keys exactly. One table per identity column.
  */

@@ -1,4 +1,4 @@
-// Malformed files: no crash, the right report (importer-rules.md "Parsing" and its fine print).
+// Malformed files: no crash, the right report (docs/import-rules.md#parsing and #fine-print-parsing).
 import { runImportNode, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();

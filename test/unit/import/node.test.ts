@@ -1,4 +1,4 @@
-// The import node's item: summary fields from contract.md, the audit trail, the template, continueOnFail.
+// The import node's item: summary fields from docs/stable-names.md, the audit trail, the template, continueOnFail.
 import { SCHEMAS } from '../../../nodes/PartnerStack/import/schemas';
 import { templateCsv } from '../../../nodes/PartnerStack/import/template';
 import { PartnerStackImport } from '../../../nodes/PartnerStack/PartnerStackImport.node';

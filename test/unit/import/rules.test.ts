@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
-// Every rule of importer-rules.md, both sides, through the import node in validate mode (no writes).
+// Every rule of docs/import-rules.md, both sides, through the import node in validate mode (no writes).
 import { DEMO, runImportNode, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();
