@@ -8,8 +8,9 @@ import * as getAll from './getAll.operation';
 import * as getAttachment from './getAttachment.operation';
 import * as listAttachments from './listAttachments.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
-export { convert, create, deleteDeal as delete, get, getAll, getAttachment, listAttachments, update };
+export { convert, create, deleteDeal as delete, get, getAll, getAttachment, listAttachments, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +22,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Convert to Customer', value: 'convert', description: 'Turn a won deal into a customer', action: 'Convert a deal to a customer' },
 			{ name: 'Create', value: 'create', description: 'Register a deal', action: 'Create a deal' },
+			{ name: 'Create or Update', value: 'upsert', description: 'Update the deal with the given external key, or create it when there is none (upsert)', action: 'Create or update a deal' },
 			{ name: 'Delete', value: 'delete', description: 'Archive a deal', action: 'Delete a deal' },
 			{ name: 'Get', value: 'get', description: 'Get a deal by key or external key', action: 'Get a deal' },
 			{ name: 'Get Attachment', value: 'getAttachment', description: 'Download a file attached to a deal', action: 'Get a deal attachment' },
@@ -38,4 +40,5 @@ export const description: INodeProperties[] = [
 	...getAttachment.description,
 	...listAttachments.description,
 	...update.description,
+	...upsert.description,
 ];
