@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 import { DEMO, locator, runNode, runNodeError, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();

@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Convert to Customer', value: 'convert', description: 'Turn a won deal into a customer', action: 'Convert a deal to a customer' },
 			{ name: 'Create', value: 'create', description: 'Register a deal', action: 'Create a deal' },
-			{ name: 'Create or Update', value: 'upsert', description: 'Update the deal with the given external key, or create it when there is none (upsert)', action: 'Create or update a deal' },
+			{ name: 'Create or Update', value: 'upsert', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update a deal' },
 			{ name: 'Delete', value: 'delete', description: 'Archive a deal', action: 'Delete a deal' },
 			{ name: 'Get', value: 'get', description: 'Get a deal by key or external key', action: 'Get a deal' },
 			{ name: 'Get Attachment', value: 'getAttachment', description: 'Download a file attached to a deal', action: 'Get a deal attachment' },

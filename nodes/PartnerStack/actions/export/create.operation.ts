@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { pickFields } from '../../helpers/simplify';
@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		if (error instanceof NodeApiError && error.httpCode === '403') {
 			error.description = [error.description, FORBIDDEN_HINT].filter(Boolean).join(' ');
 		}
-		throw error;
+		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 	}
 	const data = (answer.data ?? {}) as IDataObject;
 	return pickFields('export.create', { member_email: memberEmail, export_types: exportTypes, ...data, message: answer.message ?? null });
