@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // Issue 16 end to end: the partner lifecycle a real n8n runs against the emulator — applications approved and
 // declined (with the webhook events PartnerStack fires), tiers, deal upsert by external key, and the records export.
 import { EmulatorProcess, KEYS } from '../support/emulator';
