@@ -1,4 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
+import { listSearch } from '../../../nodes/PartnerStack/methods';
+import { createContext, credentialsFor } from '../../support/context';
+import { KEYS } from '../../support/emulator';
 import { DEMO, locator, runNode, runNodeError, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();
@@ -88,5 +91,38 @@ describe('application', () => {
 			['application appl_Old has already been declined', { item: 0 }],
 			[false, { item: 1 }],
 		]);
+	});
+
+	it('From List offers only the pending applications, searchable by name or email', async () => {
+		const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: {} });
+		const all = await listSearch.searchPendingApplications.call(context as never);
+		expect(all.results.map((result) => result.value).sort()).toEqual(['appl_Linus', 'appl_Mallory']);
+		expect(all.results.find((result) => result.value === 'appl_Linus')!.name).toBe('Linus Torvalds <linus@kernel.example> · Resellers');
+		const found = await listSearch.searchPendingApplications.call(context as never, 'spam.example');
+		expect(found.results.map((result) => result.value)).toEqual(['appl_Mallory']);
+		expect((await emulator.requests()).at(-1)!.query).toMatchObject({ status: 'pending' });
+	});
+});
+
+describe('the emulated decision endpoint', () => {
+	it('requires the approved flag, and 404s an unknown application', async () => {
+		const missing = await emulator.api('PATCH', '/api/v2/applications/appl_Linus/decision', { decision: 'approve' });
+		expect(missing).toMatchObject({ status: 400, body: { message: "'approved' is a required property" } });
+		expect((await emulator.api('PATCH', '/api/v2/applications/appl_Nope/decision', { approved: true })).status).toBe(404);
+	});
+
+	it('an approval whose applicant already is a partner fails and leaves the application pending', async () => {
+		await emulator.api('POST', '/api/v2/partnerships', { email: 'linus@kernel.example' });
+		const answer = await emulator.api('PATCH', '/api/v2/applications/appl_Linus/decision', { approved: true });
+		expect(answer.status).toBe(400);
+		const [linus] = (await emulator.state<{ key: string; approved: unknown }>('applications')).filter((a) => a.key === 'appl_Linus');
+		expect(linus.approved).toBeNull();
+	});
+
+	it('POST /applications stores a pending application and fires application.created', async () => {
+		await subscribe(['application.created']);
+		const created = await emulator.api('POST', '/api/v2/applications', { email: 'new@apply.example', first_name: 'New', last_name: 'Applicant', group_key: 'grup_Affiliates0001' });
+		expect(created.body.data).toMatchObject({ approved: null, group: { key: 'grup_Affiliates0001' }, content: { email: 'new@apply.example' } });
+		expect((await emulator.deliveries()).map((d) => d.event)).toEqual(['application.created']);
 	});
 });
