@@ -40,6 +40,12 @@ describe('application', () => {
 		expect(two).toHaveLength(2);
 	});
 
+	it('getAll: a status PartnerStack does not know (set by an expression) fails with the API message', async () => {
+		const error = await runNodeError(emulator, { resource: 'application', operation: 'getAll', returnAll: true, filters: { status: 'waiting' } });
+		expect(error.httpCode).toBe('400');
+		expect(error.message).toMatch(/'waiting' is not one of/);
+	});
+
 	it('approve: sends the decision, creates the partnership and fires approved + partnership.created', async () => {
 		await subscribe(['application.approved', 'partnership.created']);
 		await emulator.clearRequests();
