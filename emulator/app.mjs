@@ -13,6 +13,7 @@ import { customerRoutes } from './resources/customers.mjs';
 import { moneyRoutes } from './resources/money.mjs';
 import { pipelineRoutes } from './resources/pipeline.mjs';
 import { catalogRoutes } from './resources/catalog.mjs';
+import { applicationRoutes } from './resources/applications.mjs';
 import { webhookRoutes } from './resources/webhooks.mjs';
 import { adminRoutes } from './admin.mjs';
 
@@ -83,7 +84,7 @@ export function createEmulator(options = {}) {
 	const context = { store, emit: (event, object) => dispatcher.emit(event, object), imports };
 	const apiRoutes = compileRoutes([
 		...partnershipRoutes(context), ...customerRoutes(context), ...moneyRoutes(context),
-		...pipelineRoutes(context), ...catalogRoutes(context), ...webhookRoutes(context), ...importRoutes(context),
+		...pipelineRoutes(context), ...catalogRoutes(context), ...applicationRoutes(context), ...webhookRoutes(context), ...importRoutes(context),
 	]);
 	const openRoutes = compileRoutes(adminRoutes(emulator));
 

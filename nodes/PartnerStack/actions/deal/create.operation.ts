@@ -7,7 +7,8 @@ import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '
 import { output, shown } from '../operations';
 import { dealFields, groupKeyProperty } from './fields';
 
-const properties: INodeProperties[] = [
+/** Who owns the deal and how its amount is entered: Create and Create or Update both start with these. */
+export const dealOwnerProperties: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -30,9 +31,9 @@ const properties: INodeProperties[] = [
 	},
 	{ ...groupKeyProperty, description: `The deal's group (required for vendor deals; it also lists the stages). ${groupKeyProperty.description}` },
 	amountUnitProperty(),
-	additionalFieldsProperty(dealFields),
-	simplifyProperty,
 ];
+
+const properties: INodeProperties[] = [...dealOwnerProperties, additionalFieldsProperty(dealFields), simplifyProperty];
 
 export const description = shown('deal', 'create', properties);
 
