@@ -1,4 +1,5 @@
-// Fault injection: a sliding-window rate limit, a share of 5xx answers, added latency, dropped connections,
+// Fault injection: a sliding-window rate limit, a share of 5xx answers, added latency, dropped connections
+// (before the request is served, or after it was: the client cannot tell whether a create was written),
 // and a queue of scripted faults for deterministic tests. Set at start (flags) or at run time (admin API).
 import { CHOICES } from './choices.mjs';
 
@@ -8,8 +9,10 @@ export const DEFAULT_FAULTS = Object.freeze({
 	errorRate: 0, // share of requests answered with one of errorStatuses
 	errorStatuses: [500, 502, 503],
 	dropRate: 0, // share of requests whose connection is destroyed without an answer
+	dropAfterWriteRate: 0, // share of requests that are served (a create is written) and then dropped unanswered
 	latencyMs: 0,
-	script: [], // [{ status, retryAfter? } | { drop: true } | { latencyMs }]: applied to the next requests, in order
+	// [{ status, retryAfter? } | { drop: true } | { dropAfterWrite: true } | { latencyMs }]: the next requests, in order
+	script: [],
 });
 
 export class Faults {
@@ -47,6 +50,7 @@ export class Faults {
 			this.window.push(now);
 		}
 		if (this.settings.dropRate > 0 && this.random() < this.settings.dropRate) return { drop: true };
+		if (this.settings.dropAfterWriteRate > 0 && this.random() < this.settings.dropAfterWriteRate) return { dropAfterWrite: true };
 		if (this.settings.errorRate > 0 && this.random() < this.settings.errorRate) {
 			const statuses = this.settings.errorStatuses;
 			return { status: statuses[Math.floor(this.random() * statuses.length)] };

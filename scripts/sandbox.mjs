@@ -21,8 +21,8 @@ const userFolder = process.env.SANDBOX_USER_FOLDER ?? join(root, '.cache', 'sand
 // The examples name this folder; the sandbox fills its inbox and points the examples at SANDBOX_FILES_FOLDER.
 const EXAMPLES_FOLDER = '/tmp/partnerstack-sandbox';
 const filesFolder = process.env.SANDBOX_FILES_FOLDER ?? EXAMPLES_FOLDER;
-/** The example whose trigger registers a webhook: activated, so it runs as soon as a partnership is created. */
-const ACTIVE_EXAMPLES = ['psExampleOnboard'];
+/** The examples whose trigger registers a webhook: activated, so they run as soon as a partnership is created or someone applies. */
+const ACTIVE_EXAMPLES = ['psExampleOnboard', 'psExampleApprove'];
 const owner = { email: 'admin@sandbox.local', password: 'Sandbox-2026', firstName: 'Sandbox', lastName: 'Admin' };
 const children = [];
 

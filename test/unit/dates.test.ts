@@ -109,7 +109,7 @@ describe('what reaches PartnerStack', () => {
 	const sent = async (method: string, path: string) =>
 		(await emulator.requests()).filter((request) => request.method === method && request.path === path);
 
-	it('deal create and update: close_date is the day typed, in a workflow east or west of UTC', async () => {
+	it('deal create, update and upsert: close_date is the day typed, in a workflow east or west of UTC', async () => {
 		const [created] = await runNode(
 			emulator,
 			{ resource: 'deal', operation: 'create', source: 'partner', partnerKey: 'ada', groupKey: '', amountUnit: 'cents', additionalFields: { closeDate: '2026-12-04T00:00:00' } },
@@ -123,6 +123,12 @@ describe('what reaches PartnerStack', () => {
 			{ timezone: LOS_ANGELES },
 		);
 		expect(updated.json.close_date).toBe('2027-01-01');
+		const [upserted] = await runNode(
+			emulator,
+			{ resource: 'deal', operation: 'upsert', externalKey: 'crm-tokyo', source: 'partner', partnerKey: 'ada', groupKey: '', amountUnit: 'cents', additionalFields: { closeDate: '2026-12-04T00:00:00' } },
+			{ timezone: TOKYO },
+		);
+		expect(upserted.json.close_date).toBe('2026-12-04');
 	});
 
 	it('transaction create: a backdated created_at is that moment in the workflow time zone', async () => {

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toEpochMs } from '../helpers/dates';
 import { simplify } from '../helpers/simplify';
+import type { PartnerStackEnvelope } from '../transport';
 import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
 import { getManyProperties, simplifyProperty } from './common.descriptions';
 import type { Operation, ResourceName } from './types';
@@ -96,11 +97,28 @@ export function deleteOperation(
 	pathOf: (key: string) => string,
 ): Operation {
 	return {
-		description: shown(resource, 'delete', [locator]),
+		description: shown(resource, 'delete', [locator, simplifyProperty]),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const key = keyOf.call(this, itemIndex);
 			const answer = await partnerStackRequest.call(this, 'DELETE', pathOf(key), { itemIndex });
-			return { key, deleted: true, message: answer.message ?? null };
+			return deletedOutput.call(this, resource, key, answer, itemIndex);
 		},
 	};
+}
+
+/**
+ * What a delete answers: the archived record (simplified like any output) when PartnerStack returns it, then
+ * `deleted` and the API's message. Without a record, `key` is the identifier the user gave.
+ */
+export function deletedOutput(
+	this: IExecuteFunctions,
+	resource: ResourceName,
+	key: string,
+	answer: PartnerStackEnvelope,
+	itemIndex: number,
+): IDataObject {
+	const record = answer.data && typeof answer.data === 'object' && !Array.isArray(answer.data) ? (answer.data as IDataObject) : undefined;
+	const wantsSimple = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const archived = record ? (wantsSimple ? simplify(resource, record) : record) : {};
+	return { key, ...archived, deleted: true, message: answer.message ?? null };
 }

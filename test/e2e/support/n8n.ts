@@ -192,6 +192,13 @@ export class N8nInstance {
 		return { status: response.status, body: parsed as T };
 	}
 
+	/** A file the editor loads with its session (e.g. `/types/nodes.json`: every node type, tool variants included). */
+	async editorFile<T = any>(path: string): Promise<{ status: number; body: T }> {
+		const response = await fetch(`http://127.0.0.1:${this.port}${path}`, { headers: { cookie: this.cookie, 'browser-id': 'e2e-browser' } });
+		const text = await response.text();
+		return { status: response.status, body: (response.ok ? JSON.parse(text) : text) as T };
+	}
+
 	async login(email = 'owner@example.com', password = 'E2e-password-1') {
 		await this.rest('POST', '/owner/setup', { email, firstName: 'E2E', lastName: 'Owner', password });
 		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: email, password });
