@@ -147,8 +147,11 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n exited early:\n${this.serverLog}`);
 			try {
+				// n8n answers /rest/settings before every route is mounted (a login right after a restart once got
+				// "Cannot POST /rest/login"): it logs this line once the editor and the REST API are up.
+				const listening = this.serverLog.includes('Editor is now accessible');
 				const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
-				if (response.ok) return;
+				if (listening && response.ok) return;
 			} catch {
 				// not listening yet
 			}
