@@ -13,6 +13,7 @@ import { customerRoutes } from './resources/customers.mjs';
 import { moneyRoutes } from './resources/money.mjs';
 import { pipelineRoutes } from './resources/pipeline.mjs';
 import { catalogRoutes } from './resources/catalog.mjs';
+import { applicationRoutes } from './resources/applications.mjs';
 import { webhookRoutes } from './resources/webhooks.mjs';
 import { adminRoutes } from './admin.mjs';
 
@@ -83,7 +84,7 @@ export function createEmulator(options = {}) {
 	const context = { store, emit: (event, object) => dispatcher.emit(event, object), imports };
 	const apiRoutes = compileRoutes([
 		...partnershipRoutes(context), ...customerRoutes(context), ...moneyRoutes(context),
-		...pipelineRoutes(context), ...catalogRoutes(context), ...webhookRoutes(context), ...importRoutes(context),
+		...pipelineRoutes(context), ...catalogRoutes(context), ...applicationRoutes(context), ...webhookRoutes(context), ...importRoutes(context),
 	]);
 	const openRoutes = compileRoutes(adminRoutes(emulator));
 
@@ -118,13 +119,19 @@ export function createEmulator(options = {}) {
 			keyMode: 'none', status: undefined, body: undefined, fault: undefined, durationMs: undefined,
 		};
 		requestLog.push(entry);
+		const fault = faults.decide();
 		const finish = (status, body, headers) => {
 			entry.status = status;
 			entry.durationMs = Date.now() - started;
+			if (fault?.dropAfterWrite) {
+				// The request was served (a create is stored) but its answer never leaves: the socket is destroyed.
+				entry.fault = 'dropAfterWrite';
+				request.socket.destroy();
+				return;
+			}
 			send(response, status, body, headers);
 		};
 
-		const fault = faults.decide();
 		const latency = (fault?.latencyMs ?? 0) + faults.settings.latencyMs;
 		if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 		if (fault?.drop) {

@@ -17,7 +17,7 @@ export const CHOICES = Object.freeze({
 	keyPrefixes: {
 		partnership: 'part', group: 'grup', team: 'stck', application: 'appl', formTemplate: 'mold',
 		customer: 'cust', transaction: 'tran', reward: 'rwrd', action: 'actn', deal: 'deal', lead: 'lead',
-		webhook: 'whk', file: 'file', stage: 'stge', member: 'mmbr', tier: 'tier',
+		webhook: 'whk', file: 'file', stage: 'stge', member: 'mmbr', tier: 'tier', export: 'expt',
 	},
 	/** `GET /partnerships/{id}` accepts the partnership key, the partner_key or the email. */
 	partnershipLookupFields: ['key', 'partner_key', 'email'],
@@ -65,4 +65,20 @@ export const CHOICES = Object.freeze({
 	/** Data Import API answer (the real one processes the file later and reports by email). */
 	importMessage: (fileName) => `File ${fileName} uploaded successfully and is being processed`,
 	importTypes: ['partners', 'customers', 'transactions', 'rewards', 'deals'],
+	/**
+	 * PATCH /applications/{key}/decision body: `{ "approved": true }` or `{ "approved": false, "decline_reason": "…" }`
+	 * (the fields the application object itself carries). Deciding an application twice is a 400.
+	 */
+	applicationDecisionFields: { approved: 'approved', reason: 'decline_reason' },
+	/** Approving an application creates the partnership (in the application's group) and links it. */
+	approvalCreatesPartnership: true,
+	/** Record types of POST /exports/base-records (the files of the dashboard's "Export all records"). */
+	exportTypes: ['partners', 'applications', 'customers', 'transactions', 'rewards', 'deals', 'leads'],
+	/**
+	 * The types this program's keys may export: leads and deals exports need a plan that has them, and the
+	 * emulated program has not. A request of only inaccessible types is a 403; a mix exports the accessible ones.
+	 */
+	accessibleExportTypes: ['partners', 'applications', 'customers', 'transactions', 'rewards'],
+	/** DELETE of an archivable record (partnership, customer, deal, lead, action) answers the archived record in `data`. */
+	archiveAnswersRecord: true,
 });

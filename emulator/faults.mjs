@@ -1,6 +1,7 @@
 // Fault injection: a rate limit (a sliding window or a token bucket), a share of 5xx answers, added latency,
-// dropped connections, and a queue of scripted faults for deterministic tests. Set at start (flags) or at run
-// time (admin API).
+// dropped connections (before the request is served, or after it was: the client cannot tell whether a create
+// was written), and a queue of scripted faults for deterministic tests. Set at start (flags) or at run time
+// (admin API).
 import { CHOICES } from './choices.mjs';
 
 export const DEFAULT_FAULTS = Object.freeze({
@@ -13,8 +14,10 @@ export const DEFAULT_FAULTS = Object.freeze({
 	errorRate: 0, // share of requests answered with one of errorStatuses
 	errorStatuses: [500, 502, 503],
 	dropRate: 0, // share of requests whose connection is destroyed without an answer
+	dropAfterWriteRate: 0, // share of requests that are served (a create is written) and then dropped unanswered
 	latencyMs: 0,
-	script: [], // [{ status, retryAfter? } | { drop: true } | { latencyMs }]: applied to the next requests, in order
+	// [{ status, retryAfter? } | { drop: true } | { dropAfterWrite: true } | { latencyMs }]: the next requests, in order
+	script: [],
 });
 
 export class Faults {
@@ -53,6 +56,7 @@ export class Faults {
 			return { status: 429, retryAfter: this.retryAfterFor(Math.max(1, Math.ceil(waitMs / 1000))) };
 		}
 		if (this.settings.dropRate > 0 && this.random() < this.settings.dropRate) return { drop: true };
+		if (this.settings.dropAfterWriteRate > 0 && this.random() < this.settings.dropAfterWriteRate) return { dropAfterWrite: true };
 		if (this.settings.errorRate > 0 && this.random() < this.settings.errorRate) {
 			const statuses = this.settings.errorStatuses;
 			return { status: statuses[Math.floor(this.random() * statuses.length)] };

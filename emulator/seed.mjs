@@ -50,6 +50,19 @@ export function applySeed(store, document) {
 				object.source_key ??= null;
 				object.customer_key ??= null;
 			}
+			if (collection === 'applications') {
+				const group = groupsByKey().get(object.group_key ?? object.group?.key) ?? store.all('groups')[0];
+				delete object.group_key;
+				object.group = groupSummary(group);
+				object.group_name ??= group?.name ?? null;
+				object.group_slug ??= group?.slug ?? null;
+				object.content ??= { first_name: object.first_name ?? null, last_name: object.last_name ?? null, email: object.email, business_name: null };
+				object.approved ??= null;
+				object.decline_reason ??= null;
+				object.partner_key ??= null;
+				object.partnership_key ??= null;
+				object.meta ??= {};
+			}
 			store.insert(collection, kind, object);
 		}
 	}

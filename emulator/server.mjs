@@ -18,6 +18,7 @@ const { values } = parseArgs({
 		latency: { type: 'string' },
 		'error-rate': { type: 'string' },
 		'drop-rate': { type: 'string' },
+		'drop-after-write-rate': { type: 'string' },
 	},
 });
 
@@ -29,6 +30,7 @@ if (values['retry-after'] !== undefined) faults.retryAfter = values['retry-after
 if (values.latency !== undefined) faults.latencyMs = Number(values.latency);
 if (values['error-rate'] !== undefined) faults.errorRate = Number(values['error-rate']);
 if (values['drop-rate'] !== undefined) faults.dropRate = Number(values['drop-rate']);
+if (values['drop-after-write-rate'] !== undefined) faults.dropAfterWriteRate = Number(values['drop-after-write-rate']);
 
 const emulator = createEmulator({ seedFile: values.seed, faults });
 await emulator.listen(Number(values.port), values.host);

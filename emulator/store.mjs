@@ -20,7 +20,7 @@ export class ApiError extends Error {
 
 export const COLLECTIONS = [
 	'groups', 'partnerships', 'customers', 'transactions', 'rewards', 'actions', 'deals', 'leads',
-	'formTemplates', 'stages', 'webhooks', 'applications', 'dealFiles', 'tiers',
+	'formTemplates', 'stages', 'webhooks', 'applications', 'dealFiles', 'tiers', 'exports',
 ];
 
 export class Store {

@@ -40,11 +40,11 @@ export function n8nNode(version = N8N_VERSION) {
 }
 
 /**
- * The environment for every npm we run: npm hands its own settings (this project's `.npmrc` included, e.g.
+ * The environment for every npm we run: npm hands its own settings (a project or user `.npmrc`, e.g.
  * `ignore-scripts=true`) to child processes as `npm_config_*` variables, and an inherited `ignore_scripts` makes
  * `npm rebuild sqlite3` skip node-gyp yet report success. So none of them is passed on; each call says what it needs.
  */
-function cleanNpmEnv(extra = {}) {
+export function cleanNpmEnv(extra = {}) {
 	const env = {};
 	for (const [name, value] of Object.entries(process.env)) {
 		if (!/^npm_/i.test(name)) env[name] = value;
@@ -68,7 +68,7 @@ function fail(what, dir, cause) {
 }
 
 /** Proof that an install works, run before it is marked ready: SQLite's binding loads and `n8n --version` answers. */
-function verifyN8nInstall(version, dir) {
+export function verifyN8nInstall(version, dir) {
 	const node = n8nNode(version);
 	try {
 		execFileSync(node, ['-e', "require('sqlite3'); require('sqlite3').verbose()"], { cwd: join(dir, 'node_modules', 'n8n'), stdio: 'pipe' });

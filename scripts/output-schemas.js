@@ -1,41 +1,51 @@
 // Output schemas for n8n's editor: before a node has run, its panel previews the fields the node will output
 // (n8n asks for `__schema__/v<version>/<resource>/<operation>.json` beside the node file, as for its own nodes).
 // Generated at build time from the compiled node: each resource's Simplify fields and its operations.
-const { mkdirSync, writeFileSync } = require('fs');
+const { existsSync, mkdirSync, readdirSync, writeFileSync } = require('fs');
 const path = require('path');
 
 /** JSON-schema types by field name: the names PartnerStack uses say what the value is. */
 const TYPE_RULES = [
-	[/(_at|^amount.*|^value|^total|^imported|^skipped|^failed|^blankRows)$/, { type: 'number' }],
+	[/(_at|^amount.*|^value|^total|^imported|^skipped|^failed|^blankRows|^size)$/, { type: 'number' }],
 	[/^(archived|test|claimed|approved|default|deleted|sandbox)$/, { type: 'boolean' }],
-	[/^tags$/, { type: 'array', items: { type: 'string' } }],
+	[/^(tags|export_types|skipped_types)$/, { type: 'array', items: { type: 'string' } }],
+	[/^fields$/, { type: 'array', items: { type: 'object' } }],
+	[/^content$/, { type: 'object' }],
 ];
 const typeOf = (name) => TYPE_RULES.find(([pattern]) => pattern.test(name))?.[1] ?? { type: 'string' };
-
-/** Operations whose output is not the resource's own object. */
-const OUTPUT_OF = {
-	convert: () => 'customer',
-	delete: () => ['key', 'deleted', 'message'],
-	listAttachments: () => ['file_key', 'file_name', 'field_key', 'mime_type'],
-	getAttachment: () => ['file_key', 'file_name', 'field_key', 'mime_type'],
-};
 
 function objectSchema(fields) {
 	return { type: 'object', properties: Object.fromEntries(fields.map((name) => [name, typeOf(name)])) };
 }
 
+/**
+ * The fields an operation outputs, from the tables the node itself uses (helpers/simplify): an operation listed in
+ * OPERATION_FIELDS returns those (a delete also the archived record's fields); the others return their resource's
+ * Simplify fields (convert: the customer's), plus `upsertResult` for an upsert.
+ */
+function outputFields(simplifyTables, resource, operation) {
+	const { SIMPLE_FIELDS, OPERATION_FIELDS, OPERATION_OUTPUT_RESOURCE } = simplifyTables;
+	const fieldsOf = (name) => (SIMPLE_FIELDS[name] ?? []).map(([field]) => field);
+	const listed = OPERATION_FIELDS[`${resource}.${operation}`];
+	if (listed) return listed;
+	if (operation === 'delete') return [...new Set([...fieldsOf(resource), ...OPERATION_FIELDS.delete])];
+	const fields = fieldsOf(OPERATION_OUTPUT_RESOURCE[operation] ?? resource);
+	return operation === 'upsert' ? [...fields, 'upsertResult'] : fields;
+}
+
 function writeOutputSchemas(distNodeDir) {
-	const { SIMPLE_FIELDS } = require(path.resolve(distNodeDir, 'helpers/simplify.js'));
-	const fieldsOf = (resource) => SIMPLE_FIELDS[resource].map(([name]) => name);
+	const simplifyTables = require(path.resolve(distNodeDir, 'helpers/simplify.js'));
+	const actionsDir = path.resolve(distNodeDir, 'actions');
+	const resources = readdirSync(actionsDir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && existsSync(path.join(actionsDir, entry.name, 'index.js')))
+		.map((entry) => entry.name);
 	let written = 0;
-	for (const resource of Object.keys(SIMPLE_FIELDS)) {
-		const operations = Object.keys(require(path.resolve(distNodeDir, 'actions', resource, 'index.js'))).filter((name) => name !== 'description');
+	for (const resource of resources) {
+		const operations = Object.keys(require(path.join(actionsDir, resource, 'index.js'))).filter((name) => name !== 'description');
 		for (const operation of operations) {
-			const output = OUTPUT_OF[operation]?.() ?? resource;
-			const fields = Array.isArray(output) ? output : [...fieldsOf(output), ...(operation === 'upsert' ? ['upsertResult'] : [])];
 			const file = path.join(distNodeDir, '__schema__', 'v1.0.0', resource, `${operation}.json`);
 			mkdirSync(path.dirname(file), { recursive: true });
-			writeFileSync(file, `${JSON.stringify(objectSchema(fields), null, '\t')}\n`);
+			writeFileSync(file, `${JSON.stringify(objectSchema(outputFields(simplifyTables, resource, operation)), null, '\t')}\n`);
 			written += 1;
 		}
 	}
@@ -50,4 +60,4 @@ function writeOutputSchemas(distNodeDir) {
 	return written + 3;
 }
 
-module.exports = { writeOutputSchemas };
+module.exports = { writeOutputSchemas, outputFields };

@@ -9,6 +9,7 @@
 // n8n line; 2 runs on Node 24), SANDBOX_SKIP_BUILD=1 (use the package already packed in test-results/e2e).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -20,8 +21,8 @@ const userFolder = process.env.SANDBOX_USER_FOLDER ?? join(root, '.cache', 'sand
 // The examples name this folder; the sandbox fills its inbox and points the examples at SANDBOX_FILES_FOLDER.
 const EXAMPLES_FOLDER = '/tmp/partnerstack-sandbox';
 const filesFolder = process.env.SANDBOX_FILES_FOLDER ?? EXAMPLES_FOLDER;
-/** The example whose trigger registers a webhook: activated, so it runs as soon as a partnership is created. */
-const ACTIVE_EXAMPLES = ['psExampleOnboard'];
+/** The examples whose trigger registers a webhook: activated, so they run as soon as a partnership is created or someone applies. */
+const ACTIVE_EXAMPLES = ['psExampleOnboard', 'psExampleApprove'];
 const owner = { email: 'admin@sandbox.local', password: 'Sandbox-2026', firstName: 'Sandbox', lastName: 'Admin' };
 const children = [];
 
@@ -30,15 +31,73 @@ function say(line) {
 }
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
-	say('installing the dev dependencies (npm install)');
-	execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+	say('installing the dev dependencies (npm ci)');
+	execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 }
 const { BASE_ENV, ensureN8nInstalled, installPackageInto, n8nBin, n8nNode, packPackage, resolveN8nVersion } = await import('./n8n.mjs');
 const { CHOICES } = await import('../emulator/choices.mjs');
 
 const n8nVersion = resolveN8nVersion(process.env.SANDBOX_N8N ?? '1');
 const n8nMajor = Number(n8nVersion.split('.')[0]);
-ensureN8nInstalled(n8nVersion);
+// Every process the sandbox starts runs in a process group of its own and is stopped by its PID, with its group (n8n's
+// task runners), on Ctrl-C, on SIGTERM/SIGHUP, on any failure, and at exit, so nothing keeps a port busy afterwards.
+const isRunning = (child) => child.exitCode === null && child.signalCode === null;
+function signalGroup(child, signal) {
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// already gone
+	}
+}
+let stopping = false;
+async function stopAll(code = 0) {
+	if (stopping) return;
+	stopping = true;
+	const running = children.filter(isRunning);
+	for (const child of running) signalGroup(child, 'SIGTERM');
+	const deadline = Date.now() + 15_000;
+	while (running.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	for (const child of children) signalGroup(child, 'SIGKILL');
+	process.exit(code);
+}
+process.on('exit', () => {
+	for (const child of children) if (child.pid) signalGroup(child, 'SIGKILL');
+});
+process.on('SIGINT', () => {
+	say('stopping');
+	stopAll(0);
+});
+process.on('SIGTERM', () => stopAll(0));
+process.on('SIGHUP', () => stopAll(0));
+function failed(error) {
+	console.error(`[sandbox] failed: ${error?.message ?? error}`);
+	stopAll(1);
+}
+process.on('uncaughtException', failed);
+process.on('unhandledRejection', failed);
+
+/** A busy port stops the sandbox before it starts anything, naming the port and the setting that moves it. */
+async function assertPortFree(port, setting, what) {
+	const free = await new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+	if (!free) {
+		throw new Error(`port ${port} (${what}) is in use, perhaps by another sandbox; stop it, or set ${setting} to another port`);
+	}
+}
+await assertPortFree(emulatorPort, 'PARTNERSTACK_EMULATOR_PORT', 'the emulator');
+await assertPortFree(n8nPort, 'SANDBOX_N8N_PORT', 'n8n');
+if (n8nMajor >= 2) await assertPortFree(n8nPort + 1, 'SANDBOX_N8N_PORT', "n8n's task-runner broker, n8n's port + 1");
+
+try {
+	ensureN8nInstalled(n8nVersion);
+} catch (error) {
+	// The installer's message says what failed and what to do.
+	console.error(error.message);
+	process.exit(1);
+}
 if (process.env.SANDBOX_SKIP_BUILD === '1') {
 	say('using the package already packed in test-results/e2e');
 } else {
@@ -64,23 +123,15 @@ const env = {
 };
 const n8nCli = (args) => execFileSync(n8nNode(n8nVersion), [n8nBin(n8nVersion), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 
-function stopAll(code = 0) {
-	for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-	setTimeout(() => process.exit(code), 1500).unref();
-}
-process.on('SIGINT', () => {
-	say('stopping');
-	stopAll(0);
-});
-process.on('SIGTERM', () => stopAll(0));
 
 // The emulator, seeded with the demo program.
 const emulator = spawn(process.execPath, [join(root, 'emulator', 'server.mjs'), '--port', String(emulatorPort), '--seed', join(root, 'emulator', 'seeds', 'demo.json')], {
 	stdio: ['ignore', 'pipe', 'inherit'],
+	detached: true,
 });
 children.push(emulator);
 const emulatorUrl = await new Promise((resolve, reject) => {
-	emulator.once('exit', (code) => reject(new Error(`the emulator exited (${code}); is port ${emulatorPort} free?`)));
+	emulator.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before it listened on port ${emulatorPort}`)));
 	createInterface({ input: emulator.stdout }).once('line', (line) => resolve(JSON.parse(line).url));
 });
 say(`emulator on ${emulatorUrl}`);
@@ -109,7 +160,7 @@ for (const id of ACTIVE_EXAMPLES) {
 }
 
 // n8n itself.
-const n8n = spawn(n8nNode(n8nVersion), [n8nBin(n8nVersion), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const n8n = spawn(n8nNode(n8nVersion), [n8nBin(n8nVersion), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 children.push(n8n);
 let n8nLog = '';
 n8n.stdout.on('data', (chunk) => (n8nLog += chunk));
@@ -117,7 +168,7 @@ n8n.stderr.on('data', (chunk) => (n8nLog += chunk));
 n8n.once('exit', (code) => {
 	if (code !== 0 && code !== null) {
 		console.error(n8nLog);
-		say(`n8n exited (${code}); is port ${n8nPort} free?`);
+		say(`n8n exited (${code}); its log is above`);
 		stopAll(1);
 	}
 });

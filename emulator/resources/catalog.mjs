@@ -1,8 +1,7 @@
-// Program configuration the nodes read: groups, form templates, sales-cycle stages, deal files, tiers, applications.
-import { ApiError, listPage } from '../store.mjs';
-import { validateBody } from '../validate.mjs';
+// Program configuration the nodes read: groups, form templates, sales-cycle stages, deal files, tiers.
+import { listPage } from '../store.mjs';
 import { CHOICES } from '../choices.mjs';
-import { groupSummary, notFound, requireGroup } from './shared.mjs';
+import { notFound, requireGroup } from './shared.mjs';
 
 function templatesFor(store, type, query) {
 	return store.all('formTemplates').filter((template) =>
@@ -56,38 +55,6 @@ export function catalogRoutes({ store, emit }) {
 			return { data: tier };
 		}],
 
-		['GET', '/api/v2/applications', ({ query }) => ({ data: listPage(store.all('applications'), query, {
-			mold_key: (a, value) => a.mold_key === value,
-			group_key: (a, value) => a.group?.key === value,
-		}) })],
-		['POST', '/api/v2/applications', ({ body, isTest }) => {
-			validateBody(body, {
-				email: { type: 'string', required: true, format: 'email' },
-				first_name: { type: 'string', required: true }, last_name: { type: 'string', required: true },
-				group_key: { type: 'string' }, mold_key: { type: 'string' }, business_name: { type: 'string', nullable: true },
-				meta: { type: 'object', nullable: true },
-			});
-			const group = body.group_key ? requireGroup(store, body.group_key) : store.all('groups')[0];
-			const application = store.insert('applications', 'application', {
-				email: body.email, first_name: body.first_name, last_name: body.last_name,
-				content: { first_name: body.first_name, last_name: body.last_name, email: body.email, business_name: body.business_name ?? null },
-				group: groupSummary(group), group_name: group?.name ?? null, group_slug: group?.slug ?? null,
-				mold_key: body.mold_key ?? store.all('formTemplates').find((t) => t.type === 'application')?.key ?? null,
-				partner_key: null, partnership_key: null, approved: null, decline_reason: null,
-				meta: body.meta ?? {}, archived: false, test: isTest,
-			});
-			emit('application.created', application);
-			return { data: application, message: 'Application created' };
-		}],
-		['PATCH', '/api/v2/applications/:key/decision', ({ params, body }) => {
-			validateBody(body, { approved: { type: 'boolean', required: true }, decline_reason: { type: 'string', nullable: true } });
-			const application = store.find('applications', params.key);
-			if (!application) throw notFound('application', params.key);
-			if (application.approved !== null) throw new ApiError(400, `application ${params.key} has already been decided`);
-			store.touch(application, { approved: body.approved, decline_reason: body.approved ? null : body.decline_reason ?? null });
-			emit(body.approved ? 'application.approved' : 'application.declined', application);
-			return { data: application, message: 'Decision recorded' };
-		}],
 	];
 }
 

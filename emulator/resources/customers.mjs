@@ -1,7 +1,7 @@
 import { ApiError, listPage } from '../store.mjs';
 import { validateBody, pick } from '../validate.mjs';
 import { CHOICES } from '../choices.mjs';
-import { assertUnique, groupFilter, notFound, requirePartnership } from './shared.mjs';
+import { archivedAnswer, assertUnique, groupFilter, notFound, requirePartnership } from './shared.mjs';
 
 const FIELDS = {
 	customer_key: { type: 'string', nullable: true, maxLength: 255 },
@@ -89,7 +89,7 @@ export function customerRoutes(context) {
 			if (customer.archived) throw notFound('customer', params.id);
 			store.touch(customer, { archived: true });
 			emit('customer.deleted', customer);
-			return { message: 'Customer deleted' };
+			return archivedAnswer(customer, 'Customer deleted');
 		}],
 	];
 }

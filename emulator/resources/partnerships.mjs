@@ -1,7 +1,7 @@
 import { ApiError, listPage, newKey } from '../store.mjs';
 import { validateBody, pick } from '../validate.mjs';
 import { CHOICES } from '../choices.mjs';
-import { assertUnique, defaultGroup, groupFilter, groupSummary, notFound, requireGroup } from './shared.mjs';
+import { archivedAnswer, assertUnique, defaultGroup, groupFilter, groupSummary, notFound, requireGroup } from './shared.mjs';
 
 const CREATE_SCHEMA = {
 	email: { type: 'string', required: true, maxLength: 255, format: 'email' },
@@ -39,7 +39,7 @@ function generatedPartnerKey(store, body) {
 	return candidate;
 }
 
-function findPartnership(store, identifier) {
+export function findPartnership(store, identifier) {
 	const partnership = store.find('partnerships', identifier, CHOICES.partnershipLookupFields);
 	if (!partnership) throw notFound('partnership', identifier);
 	return partnership;
@@ -57,6 +57,35 @@ function normaliseTags(tags) {
 	return [...new Set((tags ?? []).map((tag) => String(tag).trim()).filter(Boolean))];
 }
 
+/** Creates a partnership: the API's create and an approved application share it. */
+export function createPartnership({ store, emit }, body, isTest) {
+	validateBody(body, CREATE_SCHEMA);
+	assertUnique(store, 'partnerships', 'partner_key', body.partner_key ?? undefined);
+	if (store.all('partnerships').some((p) => !p.archived && p.email.toLowerCase() === body.email.toLowerCase())) {
+		throw new ApiError(CHOICES.duplicateStatus, `A partnership with email ${body.email} already exists`);
+	}
+	const group = body.group_key ? requireGroup(store, body.group_key) : defaultGroup(store);
+	const partnership = store.insert('partnerships', 'partnership', {
+		partner_key: body.partner_key ?? generatedPartnerKey(store, body),
+		email: body.email,
+		first_name: body.first_name ?? null,
+		last_name: body.last_name ?? null,
+		group: groupSummary(group),
+		tags: normaliseTags(body.tags),
+		manager: body.manager_email ? { email: body.manager_email, name: body.manager_name ?? null } : null,
+		team: { key: newKey('team'), name: `${body.first_name ?? body.email}'s team` },
+		fields: body.fields ?? [],
+		m_data: body.meta ?? body.field_data ?? {},
+		tier: tierSummary(store, body.tier_key),
+		claimed: false,
+		joined_at: null,
+		archived: false,
+		test: isTest,
+	});
+	emit('partnership.created', partnership);
+	return partnership;
+}
+
 export function partnershipRoutes({ store, emit }) {
 	return [
 		['GET', '/api/v2/partnerships', ({ query }) => ({
@@ -67,33 +96,9 @@ export function partnershipRoutes({ store, emit }) {
 				group_key: groupFilter((p) => p.group),
 			}),
 		})],
-		['POST', '/api/v2/partnerships', ({ body, isTest }) => {
-			validateBody(body, CREATE_SCHEMA);
-			assertUnique(store, 'partnerships', 'partner_key', body.partner_key ?? undefined);
-			if (store.all('partnerships').some((p) => !p.archived && p.email.toLowerCase() === body.email.toLowerCase())) {
-				throw new ApiError(CHOICES.duplicateStatus, `A partnership with email ${body.email} already exists`);
-			}
-			const group = body.group_key ? requireGroup(store, body.group_key) : defaultGroup(store);
-			const partnership = store.insert('partnerships', 'partnership', {
-				partner_key: body.partner_key ?? generatedPartnerKey(store, body),
-				email: body.email,
-				first_name: body.first_name ?? null,
-				last_name: body.last_name ?? null,
-				group: groupSummary(group),
-				tags: normaliseTags(body.tags),
-				manager: body.manager_email ? { email: body.manager_email, name: body.manager_name ?? null } : null,
-				team: { key: newKey('team'), name: `${body.first_name ?? body.email}'s team` },
-				fields: body.fields ?? [],
-				m_data: body.meta ?? body.field_data ?? {},
-				tier: tierSummary(store, body.tier_key),
-				claimed: false,
-				joined_at: null,
-				archived: false,
-				test: isTest,
-			});
-			emit('partnership.created', partnership);
-			return { data: partnership, message: 'Partnership created' };
-		}],
+		['POST', '/api/v2/partnerships', ({ body, isTest }) => ({
+			data: createPartnership({ store, emit }, body, isTest), message: 'Partnership created',
+		})],
 		['GET', '/api/v2/partnerships/:id', ({ params }) => ({ data: findPartnership(store, params.id) })],
 		['PATCH', '/api/v2/partnerships/:id', ({ params, body }) => {
 			validateBody(body, UPDATE_SCHEMA);
@@ -117,7 +122,7 @@ export function partnershipRoutes({ store, emit }) {
 		['DELETE', '/api/v2/partnerships/:id', ({ params }) => {
 			const partnership = findPartnership(store, params.id);
 			store.touch(partnership, { archived: true });
-			return { message: 'Partnership archived' };
+			return archivedAnswer(partnership, 'Partnership archived');
 		}],
 		['PATCH', '/api/v2/partnerships/:id/tags', ({ params, body }) => {
 			validateBody(body, {});
@@ -144,8 +149,10 @@ export function partnershipRoutes({ store, emit }) {
 			const partnership = findPartnership(store, params.id);
 			const now = store.now();
 			const member = { key: newKey('member'), ...pick(body, ['email', 'first_name', 'last_name']), created_at: now, updated_at: now };
+			// The delivery carries what PartnerStack documents for a team join: the team and the person, no key of its own.
 			emit('partner_team.member_joined', {
-				...member, partner_key: partnership.partner_key, team: partnership.team, group: partnership.group,
+				team: { key: partnership.team?.key ?? null, name: partnership.team?.name ?? null },
+				first_name: member.first_name ?? null, last_name: member.last_name ?? null, email: member.email, joined_at: now,
 			});
 			return { data: member, message: 'Member added' };
 		}],

@@ -2,7 +2,7 @@
 import { ApiError, listPage } from '../store.mjs';
 import { validateBody, pick } from '../validate.mjs';
 import { CHOICES } from '../choices.mjs';
-import { assertUnique, groupFilter, notFound, requireGroup, requirePartnership } from './shared.mjs';
+import { archivedAnswer, assertUnique, groupFilter, notFound, requireGroup, requirePartnership } from './shared.mjs';
 import { createCustomer } from './customers.mjs';
 
 const LEAD_STATUSES = ['open', 'closed', 'dead', 'closed won', 'closed lost'];
@@ -122,7 +122,7 @@ export function pipelineRoutes(context) {
 			for (const reward of store.all('rewards')) {
 				if (reward.action?.key === action.key) store.touch(reward, { archived: true });
 			}
-			return { message: 'Action archived' };
+			return archivedAnswer(action, 'Action archived');
 		}],
 
 		['GET', '/api/v2/deals', ({ query }) => ({
@@ -176,8 +176,7 @@ export function pipelineRoutes(context) {
 			return { data: deal, message: 'Deal updated' };
 		}],
 		['DELETE', '/api/v2/deals/:id', ({ params }) => {
-			store.touch(findDeal(params.id), { archived: true });
-			return { message: 'Deal archived' };
+			return archivedAnswer(store.touch(findDeal(params.id), { archived: true }), 'Deal archived');
 		}],
 		['POST', '/api/v2/deals/:id/convert', ({ params, body, isTest }) => {
 			const customer = convertToCustomer(context, findDeal(params.id), body, isTest, 'deal');
@@ -227,8 +226,7 @@ export function pipelineRoutes(context) {
 			return { data: lead, message: 'Lead updated' };
 		}],
 		['DELETE', '/api/v2/leads/:id', ({ params }) => {
-			store.touch(findLead(params.id), { archived: true });
-			return { message: 'Lead archived' };
+			return archivedAnswer(store.touch(findLead(params.id), { archived: true }), 'Lead archived');
 		}],
 		['POST', '/api/v2/leads/:id/convert', ({ params, body, isTest }) => {
 			const customer = convertToCustomer(context, findLead(params.id), body, isTest, 'lead');

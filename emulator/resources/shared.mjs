@@ -45,3 +45,8 @@ export function groupFilter(groupOf) {
 		return Boolean(group) && [group.key, group.slug, slugify(group.name)].includes(value);
 	};
 }
+
+/** The answer of a DELETE that archives: the message, and the archived record when the choice says so. */
+export function archivedAnswer(record, message) {
+	return CHOICES.archiveAnswersRecord ? { data: record, message } : { message };
+}

@@ -3,7 +3,7 @@ import { BINARY_ENCODING, NodeApiError, NodeConnectionTypes, NodeOperationError 
 
 import { getGroups } from './methods/loadOptions';
 import { CsvFileError, type Delimiter } from './import/csv';
-import { HeaderError, runImport, type ImportMode } from './import/engine';
+import { HeaderError, runImport, UnwritableColumnsError, type ImportMode } from './import/engine';
 import type { ImportObjectType } from './import/schemas';
 import { templateCsv } from './import/template';
 import { ASSUMED_RATE_LIMIT_PER_MINUTE, pacerFor } from './transport';
@@ -153,6 +153,17 @@ export class PartnerStackImport implements INodeType {
 						default: false,
 						description: 'Whether imported partners get an email to claim their account (leave off until partners may log in)',
 					},
+					{
+						displayName: 'Unwritable Columns',
+						name: 'unwritableColumns',
+						type: 'options',
+						default: 'stop',
+						options: [
+							{ name: 'Skip Them', value: 'skip', description: 'Import the other columns; the summary warns about each skipped column' },
+							{ name: 'Stop Before Writing', value: 'stop', description: 'Write nothing and name each such column (Bulk mode writes them)' },
+						],
+						description: 'Row by Row: what to do with a column that has values but no API v2 field to carry it (e.g. partner_phone_number)',
+					},
 				],
 			},
 		],
@@ -174,7 +185,7 @@ export class PartnerStackImport implements INodeType {
 				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as never, { itemIndex });
 				throw new NodeOperationError(this.getNode(), error as Error, {
 					itemIndex,
-					description: error instanceof HeaderError || error instanceof CsvFileError ? 'Nothing was written.' : undefined,
+					description: error instanceof HeaderError || error instanceof CsvFileError || error instanceof UnwritableColumnsError ? 'Nothing was written.' : undefined,
 				});
 			}
 		}
@@ -212,16 +223,34 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
 		ignoreUnknownColumns: options.ignoreUnknownColumns === true,
 		sendInviteEmails: options.sendInviteEmails === true,
 		checkReferences: options.checkReferences === true,
+		unwritableColumns: options.unwritableColumns === 'skip' ? 'skip' : 'stop',
 		concurrency: Number(options.concurrency ?? 8),
 		requestsPerMinute: Number(options.requestsPerMinute ?? ASSUMED_RATE_LIMIT_PER_MINUTE),
 		inputBytes,
 	});
 	const workflow = this.getWorkflow();
-	const audit = { workflowId: workflow.id ?? null, workflowName: workflow.name ?? null, executionId: this.getExecutionId() ?? null, node: this.getNode().name, file: binary.fileName ?? null };
+	const audit = {
+		workflowId: workflow.id ?? null,
+		workflowName: workflow.name ?? null,
+		executionId: this.getExecutionId() ?? null,
+		executionMode: this.getMode?.() ?? null,
+		userId: n8nUserId(this),
+		node: this.getNode().name,
+		file: binary.fileName ?? null,
+	};
 	this.logger.info('PartnerStack Import finished', {
 		objectType, mode, total: summary.total, imported: summary.imported, skipped: summary.skipped, failed: summary.failed,
-		workflowId: audit.workflowId ?? undefined, executionId: audit.executionId ?? undefined,
+		workflowId: audit.workflowId ?? undefined, executionId: audit.executionId ?? undefined, userId: audit.userId ?? undefined,
 	});
 	const reportFile = await this.helpers.prepareBinaryData(report, `${objectType}-import-report.csv`, 'text/csv');
 	return { json: { ...summary, audit }, binary: { report: reportFile }, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * The n8n user who started the run. n8n gives it to a node only through the execution's internal data (set for
+ * runs a user starts: manual runs, the public API); trigger and schedule runs have none, then null.
+ */
+function n8nUserId(context: IExecuteFunctions): string | null {
+	const additionalData = (context as unknown as { additionalData?: { userId?: unknown } }).additionalData;
+	return typeof additionalData?.userId === 'string' && additionalData.userId ? additionalData.userId : null;
 }

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not node code */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // Issue 5 end to end: a workflow reads a CSV file from disk into binary and imports it, in a real n8n.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,14 +27,18 @@ afterAll(async () => {
 });
 
 function importWorkflow(name: string, path: string, parameters: Record<string, unknown>) {
+	const run = runImportWorkflow(name, path, parameters);
+	if (run.status !== 'success') throw new Error(`import workflow failed:\n${run.output.slice(0, 4000)}`);
+	return run.runData.Import[0].data!.main[0][0];
+}
+
+function runImportWorkflow(name: string, path: string, parameters: Record<string, unknown>) {
 	const { id, workflow } = chainWorkflow(name, [
 		{ name: 'Read CSV', type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, parameters: { operation: 'read', fileSelector: path, options: {} } },
 		{ name: 'Import', type: 'n8n-nodes-partnerstack.partnerStackImport', parameters: { operation: 'import', binaryPropertyName: 'data', options: {}, ...parameters } },
 	]);
 	n8n.importWorkflow(workflow);
-	const run = n8n.execute(id);
-	if (run.status !== 'success') throw new Error(`import workflow failed:\n${run.output.slice(0, 4000)}`);
-	return run.runData.Import[0].data!.main[0][0];
+	return n8n.execute(id);
 }
 
 function reportRows(item: { binary?: Record<string, { data: string }> }) {
@@ -70,4 +74,24 @@ it('uploads valid transaction rows in bulk', async () => {
 	expect(item.json).toMatchObject({ mode: 'bulk', total: 2, imported: 1, skipped: 1 });
 	const { imports } = await emulator.admin<{ imports: Array<{ type: string; rows: number }> }>('GET', '/imports');
 	expect(imports.at(-1)).toMatchObject({ type: 'transactions', rows: 1 });
+});
+
+it('row by row stops before writing a column API v2 cannot carry; with Unwritable Columns = skip the warnings name it', async () => {
+	const path = join(files, 'partners.csv');
+	writeFileSync(path, 'partner_first,partner_last,partner_email,partner_key,partner_tier,partner_phone_number\nE2e,Partner,e2e.partner@example.com,e2e-partner,Gold,+1 555 0199\n');
+	await emulator.seed({ tiers: [{ key: 'tier_Gold0000000001', name: 'Gold' }] });
+	const before = (await emulator.state('partnerships')).length;
+
+	const stopped = runImportWorkflow('import partners stop', path, { objectType: 'partners', mode: 'rowByRow' });
+	expect(stopped.status).not.toBe('success');
+	expect(stopped.output).toContain('Row by Row cannot write this column, which has values: partner_phone_number');
+	expect(await emulator.state('partnerships')).toHaveLength(before);
+
+	const skipped = importWorkflow('import partners skip', path, { objectType: 'partners', mode: 'rowByRow', options: { unwritableColumns: 'skip' } });
+	expect(skipped.json).toMatchObject({
+		mode: 'rowByRow', total: 1, imported: 1, skipped: 0, failed: 0,
+		warnings: ['column partner_phone_number (API v2 has no field for it) not written: Unwritable Columns is set to skip'],
+	});
+	const created = (await emulator.state<{ partner_key: string; tier: { key: string } | null }>('partnerships')).find((p) => p.partner_key === 'e2e-partner');
+	expect(created?.tier?.key).toBe('tier_Gold0000000001');
 });

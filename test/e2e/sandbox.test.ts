@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, not node code */
 // The README's first command: `npm run sandbox` brings up the emulator (demo program) and n8n with the package,
-// two credentials and the four example workflows. Each example runs green in it: 1, 3 and 4 with `n8n execute`
-// beside the running n8n, 2 (the trigger) by creating a partnership in the emulator.
+// two credentials and the five example workflows. Each example runs green in it: 1, 3 and 4 with `n8n execute`
+// beside the running n8n, 2 and 5 (triggers) by creating a partnership or an application in the emulator.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,12 +29,12 @@ afterAll(() => sandbox.stop());
 
 it('prints the URL and login, loads the package, and its credential passes the test against the emulator', async () => {
 	expect(sandbox.log).toMatch(/login\s+admin@sandbox\.local \/ Sandbox-2026/);
-	expect(sandbox.log).toMatch(/4 example workflows/);
+	expect(sandbox.log).toMatch(/5 example workflows/);
 	const stored = JSON.parse(readFileSync(join(userFolder, 'sandbox-credentials.json'), 'utf8'))[0];
 	const test = await sandbox.n8n.rest('POST', '/credentials/test', { credentials: stored });
 	expect(test.body.data).toMatchObject({ status: 'OK' });
 	const workflows = await sandbox.n8n.rest<{ data: Array<{ id: string; name: string }> }>('GET', '/workflows');
-	expect(workflows.body.data.map((workflow) => workflow.id).sort()).toEqual(['psExampleDealWon', 'psExampleExport1', 'psExampleImport1', 'psExampleOnboard']);
+	expect(workflows.body.data.map((workflow) => workflow.id).sort()).toEqual(['psExampleApprove', 'psExampleDealWon', 'psExampleExport1', 'psExampleImport1', 'psExampleOnboard']);
 });
 
 it('example 1: validates the inbox CSV, imports the valid rows, and lists the skipped ones with their reasons', async () => {
@@ -55,7 +55,7 @@ it('example 1: validates the inbox CSV, imports the valid rows, and lists the sk
 
 it('example 2: a new partnership is tagged by its group and gets an onboarding action, through the registered webhook', async () => {
 	const hooks = await emulator.state<{ archived: boolean; events: string[] }>('webhooks');
-	expect(hooks.filter((hook) => !hook.archived)).toHaveLength(1);
+	expect(hooks.filter((hook) => !hook.archived && hook.events.includes('partnership.created'))).toHaveLength(1);
 	const created = await emulator.api('POST', '/api/v2/partnerships', {
 		email: 'mary@example.com', first_name: 'Mary', last_name: 'Jackson', partner_key: 'mary-jackson', group_key: 'grup_Resellers00001',
 	});
@@ -92,4 +92,37 @@ it('example 4: one CSV per object with every record', async () => {
 	// Spreadsheet-ready: one column per field, a partner's tags in one cell.
 	expect(rows(exported[1])[0].split(',')).toEqual(expect.arrayContaining(['key', 'partner_key', 'email', 'group_name', 'tags']));
 	expect(rows(exported[1]).find((row) => row.includes('ada-lovelace'))).toContain('"gold, emea"');
+});
+
+it('example 5: an applicant from a listed domain is approved, tiered, tagged and onboarded; another is declined with the reason', async () => {
+	const hooks = await emulator.state<{ archived: boolean; events: string[] }>('webhooks');
+	expect(hooks.filter((hook) => !hook.archived && hook.events.includes('application.created'))).toHaveLength(1);
+	type Application = { key: string; email: string; approved: boolean | null; decline_reason: string | null; partner_key: string | null };
+	const apply = async (email: string, firstName: string) => {
+		const answer = await emulator.api('POST', '/api/v2/applications', { email, first_name: firstName, last_name: 'Applicant', group_key: 'grup_Resellers00001' });
+		expect(answer.status).toBe(200);
+		return answer.body.data.key as string;
+	};
+	const listed = await apply('ken@kernel.example', 'Ken');
+	const unlisted = await apply('eve@elsewhere.example', 'Eve');
+	const decided = (key: string) => sandbox.waitFor(async () => {
+		const application = (await emulator.state<Application>('applications')).find((entry) => entry.key === key);
+		return application && application.approved !== null ? application : undefined;
+	}, `a decision on ${key}`);
+
+	const approved = await decided(listed);
+	expect(approved).toMatchObject({ approved: true, partner_key: expect.any(String) });
+	const partner = await sandbox.waitFor(async () => {
+		const found = (await emulator.state<{ partner_key: string; tier: { name: string } | null; tags: string[] }>('partnerships')).find((p) => p.partner_key === approved.partner_key);
+		return found?.tier && found.tags.includes('approved-applicant') ? found : undefined;
+	}, 'the approved partner to get its tier and tag');
+	expect(partner.tier).toMatchObject({ key: 'tier_Gold0000000001', name: 'Gold' });
+	const onboarding = await sandbox.waitFor(async () => {
+		const found = (await emulator.state<{ type: string; partner_key: string }>('actions')).filter((action) => action.type === 'onboarding_approved');
+		return found.length ? found : undefined;
+	}, 'the onboarding action');
+	expect(onboarding).toEqual([expect.objectContaining({ partner_key: approved.partner_key })]);
+
+	const declined = await decided(unlisted);
+	expect(declined).toMatchObject({ approved: false, decline_reason: 'Our partner program is open to our approved agencies only.', partner_key: null });
 });

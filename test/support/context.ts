@@ -90,6 +90,8 @@ export interface ContextOptions {
 	staticData?: IDataObject;
 	request?: { body?: unknown; headers?: IDataObject; query?: IDataObject; rawBody?: Buffer };
 	mode?: string;
+	/** The workflow's time zone (`getTimezone()`): n8n's default GENERIC_TIMEZONE unless a test sets one. */
+	timezone?: string;
 }
 
 export function createContext(options: ContextOptions) {
@@ -128,6 +130,7 @@ export function createContext(options: ContextOptions) {
 		getWorkflow: () => ({ id: 'wf-test', name: 'Unit test workflow', active: false }),
 		getExecutionId: () => 'exec-test',
 		getMode: () => options.mode ?? 'trigger',
+		getTimezone: () => options.timezone ?? 'America/New_York',
 		getBodyData: () => (options.request?.body ?? {}) as IDataObject,
 		getHeaderData: () => options.request?.headers ?? {},
 		getQueryData: () => options.request?.query ?? {},

@@ -1,8 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, not node code */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, not node code */
 // Starts the emulator as its own process (as the sandbox and CI do) and talks to its admin API.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { spawnTracked, stopTracked } from './processes';
 
 export const KEYS = {
 	production: { publicKey: 'pk_live_emulator', secretKey: 'sk_live_emulator' },
@@ -27,7 +28,7 @@ export class EmulatorProcess {
 
 	async start(args: string[] = []): Promise<this> {
 		const server = join(__dirname, '..', '..', 'emulator', 'server.mjs');
-		this.child = spawn(process.execPath, [server, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+		this.child = spawnTracked(process.execPath, [server, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 		const lines = createInterface({ input: this.child.stdout! });
 		this.url = await new Promise<string>((resolve, reject) => {
 			this.child!.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
@@ -37,10 +38,7 @@ export class EmulatorProcess {
 	}
 
 	async stop(): Promise<void> {
-		if (!this.child || this.child.exitCode !== null) return;
-		const exited = new Promise((resolve) => this.child!.once('exit', resolve));
-		this.child.kill('SIGTERM');
-		await exited;
+		await stopTracked(this.child, 5_000);
 	}
 
 	async admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {

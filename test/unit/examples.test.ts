@@ -19,12 +19,13 @@ const examples = readdirSync(folder)
 	.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(folder, file), 'utf8')) as { id: string; nodes: ExampleNode[]; connections: Record<string, unknown> } }));
 const operations = new PartnerStack().description.properties.filter((property) => property.name === 'operation');
 
-it('has the four examples the README describes', () => {
+it('has the five examples the README describes', () => {
 	expect(examples.map((example) => example.file)).toEqual([
 		'01-scheduled-csv-import.json',
 		'02-onboard-new-partners.json',
 		'03-deal-won-to-first-sale.json',
 		'04-nightly-export.json',
+		'05-approve-partner-applications.json',
 	]);
 });
 

@@ -31,3 +31,9 @@ export const transactionLocator = keyLocator(
 	'The transaction key',
 );
 export const actionLocator = keyLocator('Action', 'searchActions', 'e.g. actn_PHPFhrDgpNf468', 'The action key');
+export const applicationLocator = keyLocator(
+	'Application',
+	'searchPendingApplications',
+	'e.g. appl_8WePUs6tWFsW4h',
+	'The application (appl_…). The list shows the applications still waiting for a decision.',
+);

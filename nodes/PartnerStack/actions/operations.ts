@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toEpochMs } from '../helpers/dates';
 import { simplify } from '../helpers/simplify';
+import type { PartnerStackEnvelope } from '../transport';
 import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
 import { getManyProperties, simplifyProperty } from './common.descriptions';
 import type { Operation, ResourceName } from './types';
@@ -24,13 +25,14 @@ const FILTER_QUERY: Record<string, { param: string; epochMs?: boolean }> = {
 	email: { param: 'email' },
 };
 
-export function toQuery(filters: IDataObject): IDataObject {
+/** Date filters without a zone are read in `timeZone`, the workflow's (`this.getTimezone()`). */
+export function toQuery(filters: IDataObject, timeZone?: string): IDataObject {
 	const qs: IDataObject = {};
 	for (const [name, value] of Object.entries(filters)) {
 		if (value === undefined || value === null || value === '') continue;
 		const mapping = FILTER_QUERY[name];
 		if (!mapping) throw new Error(`Unknown filter "${name}"`);
-		qs[mapping.param] = mapping.epochMs ? toEpochMs(value) : value;
+		qs[mapping.param] = mapping.epochMs ? toEpochMs(value, timeZone) : value;
 	}
 	return qs;
 }
@@ -68,7 +70,7 @@ export function getManyOperation(
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const items = await partnerStackAllItems.call(this, endpoint, toQuery(filters), limit, { itemIndex });
+			const items = await partnerStackAllItems.call(this, endpoint, toQuery(filters, this.getTimezone()), limit, { itemIndex });
 			return items.map((item) => output.call(this, resource, item, itemIndex));
 		},
 	};
@@ -95,11 +97,28 @@ export function deleteOperation(
 	pathOf: (key: string) => string,
 ): Operation {
 	return {
-		description: shown(resource, 'delete', [locator]),
+		description: shown(resource, 'delete', [locator, simplifyProperty]),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const key = keyOf.call(this, itemIndex);
 			const answer = await partnerStackRequest.call(this, 'DELETE', pathOf(key), { itemIndex });
-			return { key, deleted: true, message: answer.message ?? null };
+			return deletedOutput.call(this, resource, key, answer, itemIndex);
 		},
 	};
+}
+
+/**
+ * What a delete answers: the archived record (simplified like any output) when PartnerStack returns it, then
+ * `deleted` and the API's message. Without a record, `key` is the identifier the user gave.
+ */
+export function deletedOutput(
+	this: IExecuteFunctions,
+	resource: ResourceName,
+	key: string,
+	answer: PartnerStackEnvelope,
+	itemIndex: number,
+): IDataObject {
+	const record = answer.data && typeof answer.data === 'object' && !Array.isArray(answer.data) ? (answer.data as IDataObject) : undefined;
+	const wantsSimple = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const archived = record ? (wantsSimple ? simplify(resource, record) : record) : {};
+	return { key, ...archived, deleted: true, message: answer.message ?? null };
 }

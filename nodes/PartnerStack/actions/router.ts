@@ -3,16 +3,21 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isSandbox } from '../transport';
 import * as action from './action';
+import * as application from './application';
 import * as customer from './customer';
 import * as deal from './deal';
+import * as exportResource from './export';
 import * as group from './group';
 import * as lead from './lead';
 import * as partnership from './partnership';
 import * as reward from './reward';
+import * as tier from './tier';
 import * as transaction from './transaction';
 import type { Operation, OperationResult, ResourceName } from './types';
 
-const RESOURCES = { action, customer, deal, group, lead, partnership, reward, transaction } as unknown as Record<
+const RESOURCES = {
+	action, application, customer, deal, export: exportResource, group, lead, partnership, reward, tier, transaction,
+} as unknown as Record<
 	ResourceName,
 	Record<string, Operation | undefined>
 >;

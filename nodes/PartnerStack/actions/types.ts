@@ -10,10 +10,13 @@ export interface Operation {
 
 export type ResourceName =
 	| 'action'
+	| 'application'
 	| 'customer'
 	| 'deal'
+	| 'export'
 	| 'group'
 	| 'lead'
 	| 'partnership'
 	| 'reward'
+	| 'tier'
 	| 'transaction';

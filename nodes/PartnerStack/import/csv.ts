@@ -71,8 +71,19 @@ export class CsvStream {
 		if (!this.sawContent) throw new CsvFileError('The file is empty or has no header row');
 	}
 
+	private checkedStart = false;
+
 	private checkText(chunk: Buffer, end: boolean) {
-		if (chunk.includes(0)) throw new CsvFileError('The file is binary, not CSV text (it contains NUL bytes)');
+		if (!this.checkedStart && chunk.length) {
+			this.checkedStart = true;
+			if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+				throw new CsvFileError('The file is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8: save it as CSV UTF-8 and try again');
+			}
+		}
+		// UTF-16 without a byte order mark puts a NUL byte beside every ASCII letter; binary files have them too.
+		if (chunk.includes(0)) {
+			throw new CsvFileError('The file is not UTF-8 text (it contains NUL bytes: binary data or UTF-16): save it as CSV UTF-8 and try again');
+		}
 		if (!this.utf8.write(chunk, end)) {
 			throw new CsvFileError('The file is not valid UTF-8 text: save it as CSV UTF-8 and try again');
 		}

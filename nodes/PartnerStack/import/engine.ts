@@ -4,13 +4,15 @@ import { mapWithConcurrency, type RequestPacer } from '../transport/concurrency'
 import { pacerFor, partnerStackAllItems, partnerStackRequest } from '../transport';
 import type { Delimiter } from './csv';
 import { CsvStream, isBlank } from './csv';
+import { listTiers, TierIndex } from '../helpers/tiers';
 import { MISSING_REASON, ReferenceCache, type ReferenceKind } from './references';
-import { csvLine, ReportWriter } from './report';
-import { SCHEMAS, type ImportObjectType } from './schemas';
-import { checkHeader, compileRowCheck, IdentityClaims, type HeaderCheck, type RowCheck } from './validator';
-import { derivedTransactionKeys, prefetchExisting, WRITERS, type ValidRow, type WriteContext } from './writers';
+import { dataCsvLine, ReportWriter } from './report';
+import { SCHEMAS, unwritableFields, type FieldSchema, type ImportObjectType } from './schemas';
+import { allowedHeaders, checkHeader, compileRowCheck, IdentityClaims, type HeaderCheck, type RowCheck } from './validator';
+import { derivedTransactionKeys, INVITE_FLAG_FIELD, prefetchExisting, WRITERS, type ValidRow, type WriteContext } from './writers';
 
 export type ImportMode = 'validate' | 'rowByRow' | 'bulk';
+export type UnwritableColumns = 'stop' | 'skip';
 
 export interface ImportSettings {
 	objectType: ImportObjectType;
@@ -19,6 +21,8 @@ export interface ImportSettings {
 	ignoreUnknownColumns: boolean;
 	sendInviteEmails: boolean;
 	checkReferences: boolean;
+	/** Row by row: a column with values and no API v2 field stops the import before any write, or is skipped. */
+	unwritableColumns: UnwritableColumns;
 	groupKey?: string;
 	concurrency: number;
 	requestsPerMinute: number;
@@ -31,6 +35,12 @@ export class HeaderError extends Error {
 		super(`The CSV header has ${problems.length} problem${problems.length > 1 ? 's' : ''}: ${problems.join('; ')}`);
 	}
 }
+
+/** Row by row would lose validated cells: stopped before any request. */
+export class UnwritableColumnsError extends Error {}
+
+/** A dry run could not ask PartnerStack: the item fails, no row is marked failed (a dry run only says valid or skipped). */
+export class ReferenceCheckError extends Error {}
 
 type Status = 'valid' | 'imported' | 'skipped' | 'failed';
 interface Outcome {
@@ -80,6 +90,9 @@ export async function runImport(
 	let report: ReportWriter | undefined;
 	let emptyHeaderColumns: number[] = [];
 	const emptyHeaderColumnsWithValues = new Set<number>();
+	/** Unwritable columns (row by row) and whether a row that would be written has a value in them. */
+	let unwritableColumns: Array<{ field: FieldSchema; index: number }> = [];
+	const unwritableWithValues = new Set<FieldSchema>();
 	const claims = new IdentityClaims(schema);
 	const outcomes: Outcome[] = [];
 	const valid: ValidRow[] = [];
@@ -102,12 +115,17 @@ export async function runImport(
 			headerCells = cells;
 			header = checkHeader(schema, cells, { ignoreUnknownColumns: settings.ignoreUnknownColumns });
 			if (leadForm) checkLeadForm(header, leadForm, warnings);
-			if (header.errors.length) throw new HeaderError(header.errors);
+			emptyHeaderColumns = headerCells.flatMap((name, index) => (name.trim() ? [] : [index]));
+			// With header errors the rows are only read to find empty header cells over values: one error names all.
+			if (header.errors.length) return;
 			warnings.push(...header.warnings);
 			// Rows kept for lookups and writes are reported once their outcome is known, at the end.
 			if (!keepRows) report = new ReportWriter(headerCells, settings.inputBytes);
 			checkRow = compileRowCheck(schema, header, { keepValues: keepRows });
-			emptyHeaderColumns = headerCells.flatMap((name, index) => (name.trim() ? [] : [index]));
+			unwritableColumns = unwritableFields(schema).flatMap((field) => {
+				const index = header!.columnOf.get(field.name) ?? -1;
+				return index === -1 ? [] : [{ field, index }];
+			});
 			return;
 		}
 		if (!parseError && isBlank(cells)) {
@@ -119,6 +137,7 @@ export async function runImport(
 		for (const index of emptyHeaderColumns) {
 			if ((cells[index] ?? '').trim()) emptyHeaderColumnsWithValues.add(index);
 		}
+		if (header.errors.length) return;
 		if (parseError) return settle({ row, status: 'skipped', reason: `not valid CSV: ${parseError}`, cells });
 		let shown = cells;
 		if (cells.length > headerCells.length) {
@@ -131,6 +150,7 @@ export async function runImport(
 		if (checked.reasons.length) return settle({ row, status: 'skipped', reason: checked.reasons.join('; '), cells: shown });
 		const first = claims.claim(checked.values, row);
 		if (first !== undefined) return settle({ row, status: 'skipped', reason: `duplicate of row ${first}`, cells: shown });
+		for (const { field, index } of unwritableColumns) if ((shown[index] ?? '').trim()) unwritableWithValues.add(field);
 		if (keepRows) {
 			valid.push({ row, cells: shown, values: checked.values, custom: checked.custom });
 			outcomes.push({ row, status: 'valid', reason: '', cells: shown });
@@ -141,15 +161,24 @@ export async function runImport(
 	for await (const chunk of chunks) csv.write(chunk);
 	csv.end();
 	if (!header) throw new HeaderError(['the file has no header row']);
-	const lateHeaderErrors = [...emptyHeaderColumnsWithValues].map((index) => `column ${index + 1} has no header`);
-	if (lateHeaderErrors.length) throw new HeaderError(lateHeaderErrors);
+	// An empty header cell over values is an unknown header: in the one header error, or a warning when ignored.
+	const unnamed = [...emptyHeaderColumnsWithValues].sort((a, b) => a - b).map((index) => `column ${index + 1} has no header`);
+	if (settings.ignoreUnknownColumns) warnings.push(...unnamed.map((problem) => `${problem}: ignored`));
+	else header.errors.push(...unnamed);
+	if (header.errors.length) {
+		if (header.hasUnknown || unnamed.length) header.errors.push(allowedHeaders(schema));
+		throw new HeaderError(header.errors);
+	}
+
+	const writesRowByRow = settings.mode === 'rowByRow' || (settings.mode === 'bulk' && schema.bulkType === undefined);
+	checkUnwritableColumns(settings, [...unwritableWithValues], writesRowByRow, warnings);
 
 	if (keepRows) {
 		// The run's one pacer (every request of this node run shares it); Requests per Minute is its ceiling.
 		const pacer = pacerFor(node, { ceilingPerMinute: settings.requestsPerMinute });
 		const byRow = new Map(outcomes.map((outcome) => [outcome.row, outcome]));
 		const mark = (row: number, status: Status, reason: string) => Object.assign(byRow.get(row)!, { status, reason });
-		const candidates = await checkReferences(node, settings, valid, pacer, mark, warnings);
+		const candidates = await checkReferences(node, settings, valid, pacer, mark);
 		if (writes) {
 			const viaBulk = settings.mode === 'bulk' && schema.bulkType !== undefined;
 			if (settings.mode === 'bulk' && !viaBulk) warnings.push(`${schema.label} have no bulk endpoint: imported row by row through API v2`);
@@ -177,6 +206,31 @@ export async function runImport(
 		finishedAt: new Date().toISOString(),
 	};
 	return { summary, report: report!.toBuffer() };
+}
+
+/**
+ * Columns that pass validation but that API v2 cannot carry, among the columns with values in rows that would
+ * be written. Row by row: `stop` before any request (the error names each column and points to bulk) or
+ * `skip` (a warning per column). A dry run warns, so the user learns it before choosing a mode.
+ */
+function checkUnwritableColumns(settings: ImportSettings, withValues: FieldSchema[], writesRowByRow: boolean, warnings: string[]) {
+	const schema = SCHEMAS[settings.objectType];
+	const unwritable = schema.fields.filter((field) => withValues.includes(field));
+	if (!unwritable.length) return;
+	const named = unwritable.map((field) => `${field.name} (${field.unwritable})`);
+	if (settings.mode === 'validate') {
+		if (schema.bulkType) warnings.push(`Row by Row cannot write these columns, Bulk can: ${named.join(', ')}`);
+		return;
+	}
+	if (!writesRowByRow) return;
+	if (settings.unwritableColumns === 'skip') {
+		for (const column of named) warnings.push(`column ${column} not written: Unwritable Columns is set to skip`);
+		return;
+	}
+	throw new UnwritableColumnsError(
+		`Row by Row cannot write ${unwritable.length === 1 ? 'this column' : `these ${unwritable.length} columns`}, which ${unwritable.length === 1 ? 'has' : 'have'} values: ${named.join(', ')}. ` +
+			`Nothing was written. Use the mode Bulk (the Data Import API takes every column), or set the option Unwritable Columns to Skip to import the other columns.`,
+	);
 }
 
 interface LeadForm {
@@ -213,7 +267,6 @@ async function checkReferences(
 	rows: ValidRow[],
 	pacer: RequestPacer,
 	mark: (row: number, status: Status, reason: string) => void,
-	warnings: string[],
 ): Promise<ValidRow[]> {
 	if (settings.mode === 'validate' && !settings.checkReferences) return rows;
 	const schema = SCHEMAS[settings.objectType];
@@ -228,10 +281,9 @@ async function checkReferences(
 		return refs;
 	};
 	await cache.resolve(rows.flatMap(wanted));
-	if (rows.some((row) => row.values.target_type === 'transaction')) {
-		warnings.push('reward targets of type transaction are not looked up: the API has no way to read one transaction');
-	}
 	const groups = await groupKeys(node, settings, rows, pacer);
+	const tiers = rows.some((row) => row.values.partner_tier !== undefined) ? new TierIndex(await listTiers.call(node, pacer)) : undefined;
+	const transactions = await transactionKeys(node, rows, pacer);
 	const stages = await dealStages(node, settings, pacer);
 
 	const kept: ValidRow[] = [];
@@ -244,6 +296,15 @@ async function checkReferences(
 			else if ('missing' in lookup) problems.push(MISSING_REASON[ref.kind](ref.key));
 			else if (ref.kind !== 'customer') row.partner = lookup.found;
 		}
+		if (row.values.target_type === 'transaction' && !transactions!.has(String(row.values.target_key))) {
+			problems.push(`transaction ${row.values.target_key} not found`);
+		}
+		const tier = row.values.partner_tier;
+		if (tier !== undefined) {
+			const key = tiers!.keyOf(String(tier));
+			if (key) row.values.partner_tier = key;
+			else problems.push(`partner_tier ${tier} not found`);
+		}
 		const group = row.values.partner_group;
 		if (group !== undefined) {
 			const key = groups.get(String(group).toLowerCase());
@@ -251,11 +312,24 @@ async function checkReferences(
 			else problems.push(`partner_group ${group} not found`);
 		}
 		if (stages && !stages.has(String(row.values.stage))) problems.push(`stage ${row.values.stage} is not a deal stage of the group`);
+		// A dry run answers valid or skipped only: PartnerStack out of reach fails the item, with the reason.
+		if (failure && settings.mode === 'validate') throw new ReferenceCheckError(`Checking references in PartnerStack failed: ${failure}`);
 		if (failure) mark(row.row, 'failed', failure);
 		else if (problems.length) mark(row.row, 'skipped', problems.join('; '));
 		else kept.push(row);
 	}
 	return kept;
+}
+
+/**
+ * Reward targets of type transaction: the API has no read of one transaction, so the list is read once per
+ * run (only when a row needs it) and the keys are kept.
+ */
+async function transactionKeys(node: IExecuteFunctions, rows: ValidRow[], pacer: RequestPacer) {
+	if (!rows.some((row) => row.values.target_type === 'transaction')) return undefined;
+	const keys = new Set<string>();
+	for (const transaction of await partnerStackAllItems.call(node, '/transactions', {}, Infinity, { pacer })) keys.add(String(transaction.key));
+	return keys;
 }
 
 async function groupKeys(node: IExecuteFunctions, settings: ImportSettings, rows: ValidRow[], pacer: RequestPacer) {
@@ -325,7 +399,7 @@ async function uploadBulk(
 	const header = headerCells.map((cell) => cell.trim());
 	const keyColumn = header.findIndex((cell) => cell.toLowerCase() === 'key');
 	const withKeys = settings.objectType === 'transactions' && transactionKeys.size > 0;
-	const lines = [csvLine(withKeys && keyColumn === -1 ? [...header, 'key'] : header)];
+	const lines = [dataCsvLine(withKeys && keyColumn === -1 ? [...header, 'key'] : header)];
 	for (const row of rows) {
 		const cells = row.cells.map((cell) => cell.trim());
 		const derived = transactionKeys.get(row.row);
@@ -333,11 +407,11 @@ async function uploadBulk(
 			if (keyColumn === -1) cells.push(derived);
 			else cells[keyColumn] = derived;
 		}
-		lines.push(csvLine(cells));
+		lines.push(dataCsvLine(cells));
 	}
 	const boundary = `----n8nPartnerStackImport${Date.now().toString(16)}`;
 	const fields: Record<string, string> = {};
-	if (settings.objectType === 'partners') fields.send_invite_emails = String(settings.sendInviteEmails);
+	if (settings.objectType === 'partners') fields[INVITE_FLAG_FIELD] = String(settings.sendInviteEmails);
 	if (settings.groupKey) fields.group_key = settings.groupKey;
 	const parts = Object.entries(fields).map(
 		([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,

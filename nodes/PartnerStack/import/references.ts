@@ -21,7 +21,7 @@ export const MISSING_REASON: Record<ReferenceKind, (key: string) => string> = {
 	customer: (key) => `customer ${key} not found`,
 };
 
-/** Looks each distinct key up once per run (importer-rules.md "Lookups are cached per run"). */
+/** Looks each distinct key up once per run (docs/import-rules.md#against-partnerstack: each key looked up once per run). */
 export class ReferenceCache {
 	private readonly results = new Map<string, Lookup>();
 

@@ -1,4 +1,4 @@
-/** The report CSV (contract.md): `row,status,reason`, then the original columns, every cell as read. */
+/** The report CSV (docs/stable-names.md#partnerstackimport): `row,status,reason`, then the original columns, every cell as read. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 /** Either of the two: most cells have neither, and one test is all they cost. */
@@ -6,7 +6,7 @@ const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
 /** About 64 K characters: big enough that encoding is one call per several hundred lines, small enough to stay cheap. */
 const ENCODE_BATCH_CHARS = 64 * 1024;
 
-/** A cell a spreadsheet would run as a formula is prefixed with `'` (importer-rules.md "Report"). */
+/** A cell a spreadsheet would run as a formula is prefixed with `'` (docs/import-rules.md#report). */
 export function guardCell(text: string): string {
 	if (text === '' || !NEEDS_CARE.test(text)) return text;
 	const guarded = FORMULA_START.test(text) ? `'${text}` : text;
@@ -15,6 +15,14 @@ export function guardCell(text: string): string {
 
 export function csvLine(cells: Array<string | number>): string {
 	return cells.map((cell) => guardCell(String(cell))).join(',');
+}
+
+/**
+ * A CSV line of data for PartnerStack (the bulk upload): quoted where needed, never guarded: a refund's
+ * `-250` or a phone number's `+1 555` must reach the Data Import API as they are.
+ */
+export function dataCsvLine(cells: string[]): string {
+	return cells.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The PartnerStack Data Importer's field tables (../shared/importer-rules.md), one declarative schema per
+ * The PartnerStack Data Importer's field tables (docs/import-rules.md), one declarative schema per
  * object type. The validator, the template CSV and the README's field tables are generated from these;
  * no other code spells a column name.
  */
@@ -29,8 +29,15 @@ export interface FieldSchema {
 	maxAbs?: number;
 	example: string;
 	description: string;
-	/** What the row-by-row writer does with the value (API field name), when it is sent. */
-	api?: string;
+	/**
+	 * Row by row (API v2): the body path(s) the value fills (`meta.city`, `target.key`). Every field has either
+	 * this or `unwritable`; the writers, the report and the README's field tables all read it from here.
+	 */
+	v2?: string | string[];
+	/** How the value is converted on its way to `v2` (see V2_CONVERSIONS). */
+	v2As?: V2Conversion;
+	/** Why API v2 cannot carry the value: row by row then stops or skips the column (`options.unwritableColumns`). */
+	unwritable?: string;
 	/** A key to look up in PartnerStack before writing. */
 	reference?: 'partner' | 'partnerByEmail' | 'customer';
 }
@@ -56,6 +63,21 @@ export interface ObjectSchema {
 	bulkType?: string;
 }
 
+/**
+ * Conversions between a checked cell and its API v2 value. The reference check resolves names to keys
+ * (groups, tiers, partners by email) before any write, so the writers only copy.
+ */
+export const V2_CONVERSIONS = {
+	epochMs: 'a date becomes epoch milliseconds',
+	groupKey: 'the group is looked up by name, slug or key',
+	tierKey: 'the tier is looked up by name or key',
+	partnerKey: "the partner is looked up by email; its partner_key is sent",
+	tagsOnUpdate: 'on an update, tags the partnership lacks are added through PATCH /partnerships/{key}/tags',
+} as const;
+export type V2Conversion = keyof typeof V2_CONVERSIONS;
+
+const NO_V2_FIELD = 'API v2 has no field for it';
+
 export type ImportObjectType = 'partners' | 'customers' | 'transactions' | 'rewards' | 'deals' | 'leads';
 
 const API_STRING = 255;
@@ -67,21 +89,21 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 		identity: ['partner_key', 'partner_email'],
 		bulkType: 'partners',
 		fields: [
-			{ name: 'partner_first', kind: 'string', required: true, maxLength: 50, example: 'Bryn', description: "Partner's first name", api: 'first_name' },
-			{ name: 'partner_last', kind: 'string', required: true, maxLength: 50, example: 'Jones', description: "Partner's last name", api: 'last_name' },
-			{ name: 'partner_email', kind: 'email', required: true, maxLength: API_STRING, example: 'bryn@example.com', description: "Partner's email", api: 'email' },
-			{ name: 'partner_group', kind: 'string', maxLength: API_STRING, example: 'Affiliates', description: 'Group name or key' },
-			{ name: 'partner_tier', kind: 'string', maxLength: API_STRING, example: 'tier_xyz', description: 'Tier key' },
-			{ name: 'partner_joined_date', kind: 'date', example: '2020-12-25', description: 'When the partner joined (YYYY-MM-DD)' },
-			{ name: 'partner_key', kind: 'string', maxLength: API_STRING, example: 'PartnerBryn', description: 'Unique partner key; generated when empty', api: 'partner_key' },
-			{ name: 'partner_phone_number', kind: 'string', maxLength: API_STRING, example: '1112223333', description: 'Phone number' },
-			{ name: 'shipping_address_city', kind: 'string', maxLength: API_STRING, example: 'Toronto', description: 'Shipping address: city' },
-			{ name: 'shipping_address_country', kind: 'string', maxLength: API_STRING, example: 'Canada', description: 'Shipping address: country' },
-			{ name: 'shipping_address_line1', kind: 'string', maxLength: API_STRING, example: '123 Spadina ave', description: 'Shipping address: line 1' },
-			{ name: 'shipping_address_line2', kind: 'string', maxLength: API_STRING, example: 'Unit 12', description: 'Shipping address: line 2' },
-			{ name: 'shipping_address_postal', kind: 'string', maxLength: API_STRING, example: 'L5C3S9', description: 'Shipping address: postal code' },
-			{ name: 'shipping_address_state', kind: 'string', maxLength: API_STRING, example: 'New York', description: 'Shipping address: state' },
-			{ name: 'tags', kind: 'tags', example: 'tag1, tag2, tag3', description: 'Comma-separated tags', api: 'tags' },
+			{ name: 'partner_first', kind: 'string', required: true, maxLength: 50, example: 'Bryn', description: "Partner's first name", v2: 'first_name' },
+			{ name: 'partner_last', kind: 'string', required: true, maxLength: 50, example: 'Jones', description: "Partner's last name", v2: 'last_name' },
+			{ name: 'partner_email', kind: 'email', required: true, maxLength: API_STRING, example: 'bryn@example.com', description: "Partner's email", v2: 'email' },
+			{ name: 'partner_group', kind: 'string', maxLength: API_STRING, example: 'Affiliates', description: 'Group name or key', v2: 'group_key', v2As: 'groupKey' },
+			{ name: 'partner_tier', kind: 'string', maxLength: API_STRING, example: 'Gold', description: 'Tier name or key', v2: 'tier_key', v2As: 'tierKey' },
+			{ name: 'partner_joined_date', kind: 'date', example: '2020-12-25', description: 'When the partner joined (YYYY-MM-DD)', unwritable: 'API v2 sets joined_at when the partner joins' },
+			{ name: 'partner_key', kind: 'string', maxLength: API_STRING, example: 'PartnerBryn', description: 'Unique partner key; generated when empty', v2: 'partner_key' },
+			{ name: 'partner_phone_number', kind: 'string', maxLength: API_STRING, example: '1112223333', description: 'Phone number', unwritable: NO_V2_FIELD },
+			{ name: 'shipping_address_city', kind: 'string', maxLength: API_STRING, example: 'Toronto', description: 'Shipping address: city', unwritable: NO_V2_FIELD },
+			{ name: 'shipping_address_country', kind: 'string', maxLength: API_STRING, example: 'Canada', description: 'Shipping address: country', unwritable: NO_V2_FIELD },
+			{ name: 'shipping_address_line1', kind: 'string', maxLength: API_STRING, example: '123 Spadina ave', description: 'Shipping address: line 1', unwritable: NO_V2_FIELD },
+			{ name: 'shipping_address_line2', kind: 'string', maxLength: API_STRING, example: 'Unit 12', description: 'Shipping address: line 2', unwritable: NO_V2_FIELD },
+			{ name: 'shipping_address_postal', kind: 'string', maxLength: API_STRING, example: 'L5C3S9', description: 'Shipping address: postal code', unwritable: NO_V2_FIELD },
+			{ name: 'shipping_address_state', kind: 'string', maxLength: API_STRING, example: 'New York', description: 'Shipping address: state', unwritable: NO_V2_FIELD },
+			{ name: 'tags', kind: 'tags', example: 'tag1, tag2, tag3', description: 'Comma-separated tags', v2: 'tags', v2As: 'tagsOnUpdate' },
 		],
 	},
 	customers: {
@@ -90,19 +112,19 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 		identity: ['customer_key'],
 		bulkType: 'customers',
 		fields: [
-			{ name: 'customer_key', kind: 'string', required: true, maxLength: API_STRING, example: 'cus_123xyz', description: 'Your unique key for the customer', api: 'customer_key' },
-			{ name: 'email', kind: 'email', required: true, maxLength: API_STRING, example: 'marlie@example.com', description: "Customer's email", api: 'email' },
-			{ name: 'partner_key', kind: 'string', required: true, maxLength: API_STRING, example: 'PartnerBryn', description: 'The referring partner', api: 'partner_key', reference: 'partner' },
-			{ name: 'name', kind: 'string', maxLength: 100, example: 'Marlie the Dog', description: 'Person or company name', api: 'name' },
-			{ name: 'created_at', kind: 'date', example: '2020-12-25', description: 'When the customer signed up (YYYY-MM-DD)' },
-			{ name: 'company_name', kind: 'string', maxLength: API_STRING, example: 'Marlie Co', description: 'Company name' },
-			{ name: 'provider_key', kind: 'string', maxLength: API_STRING, example: 'cus_123xyz', description: 'The customer ID in your billing system', api: 'provider_key' },
-			{ name: 'state', kind: 'string', maxLength: API_STRING, example: 'New York', description: 'State' },
-			{ name: 'city', kind: 'string', maxLength: API_STRING, example: 'Toronto', description: 'City' },
-			{ name: 'unit', kind: 'string', maxLength: API_STRING, example: 'Unit 12', description: 'Unit' },
-			{ name: 'region', kind: 'string', maxLength: API_STRING, example: 'Americas', description: 'Region' },
-			{ name: 'primary', kind: 'boolean', example: 'TRUE', description: 'Primary contact (true/false)' },
-			{ name: 'postal', kind: 'string', maxLength: API_STRING, example: 'L5C3S9', description: 'Postal code' },
+			{ name: 'customer_key', kind: 'string', required: true, maxLength: API_STRING, example: 'cus_123xyz', description: 'Your unique key for the customer', v2: 'customer_key' },
+			{ name: 'email', kind: 'email', required: true, maxLength: API_STRING, example: 'marlie@example.com', description: "Customer's email", v2: 'email' },
+			{ name: 'partner_key', kind: 'string', required: true, maxLength: API_STRING, example: 'PartnerBryn', description: 'The referring partner', v2: 'partner_key', reference: 'partner' },
+			{ name: 'name', kind: 'string', maxLength: 100, example: 'Marlie the Dog', description: 'Person or company name', v2: 'name' },
+			{ name: 'created_at', kind: 'date', example: '2020-12-25', description: 'When the customer signed up (YYYY-MM-DD)', v2: 'meta.created_at' },
+			{ name: 'company_name', kind: 'string', maxLength: API_STRING, example: 'Marlie Co', description: 'Company name', v2: 'meta.company_name' },
+			{ name: 'provider_key', kind: 'string', maxLength: API_STRING, example: 'cus_123xyz', description: 'The customer ID in your billing system', v2: 'provider_key' },
+			{ name: 'state', kind: 'string', maxLength: API_STRING, example: 'New York', description: 'State', v2: 'meta.state' },
+			{ name: 'city', kind: 'string', maxLength: API_STRING, example: 'Toronto', description: 'City', v2: 'meta.city' },
+			{ name: 'unit', kind: 'string', maxLength: API_STRING, example: 'Unit 12', description: 'Unit', v2: 'meta.unit' },
+			{ name: 'region', kind: 'string', maxLength: API_STRING, example: 'Americas', description: 'Region', v2: 'meta.region' },
+			{ name: 'primary', kind: 'boolean', example: 'TRUE', description: 'Primary contact (true/false)', v2: 'meta.primary' },
+			{ name: 'postal', kind: 'string', maxLength: API_STRING, example: 'L5C3S9', description: 'Postal code', v2: 'meta.postal' },
 		],
 	},
 	transactions: {
@@ -111,13 +133,13 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 		identity: ['key'],
 		bulkType: 'transactions',
 		fields: [
-			{ name: 'customer_key', kind: 'string', required: true, maxLength: API_STRING, example: 'customer_123', description: 'The customer key the sale belongs to (the customer must exist)', reference: 'customer' },
-			{ name: 'amount_in_cents', kind: 'cents', oneOf: 'amount', signed: true, maxAbs: 50_000_000_000, example: '40000', description: 'Amount in cents; negative for a refund', api: 'amount' },
-			{ name: 'amount_in_dollars', kind: 'dollars', oneOf: 'amount', signed: true, maxAbs: 50_000_000_000, example: '400.00', description: 'Amount in dollars (at most 2 decimals)', api: 'amount' },
-			{ name: 'created_at', kind: 'date', example: '2020-12-25', description: 'When the sale happened (YYYY-MM-DD)', api: 'created_at' },
-			{ name: 'currency', kind: 'currency', default: 'USD', example: 'USD', description: 'Three-letter currency code (default USD)', api: 'currency' },
-			{ name: 'key', kind: 'string', maxLength: API_STRING, example: 'transaction_123', description: 'Your unique key for the sale: a re-run never records it twice', api: 'key' },
-			{ name: 'product_key', kind: 'string', maxLength: API_STRING, example: 'product_123', description: 'Product for reward rules', api: 'product_key' },
+			{ name: 'customer_key', kind: 'string', required: true, maxLength: API_STRING, example: 'customer_123', description: 'The customer key the sale belongs to (the customer must exist)', reference: 'customer', v2: 'customer_external_key' },
+			{ name: 'amount_in_cents', kind: 'cents', oneOf: 'amount', signed: true, maxAbs: 50_000_000_000, example: '40000', description: 'Amount in cents; negative for a refund', v2: 'amount' },
+			{ name: 'amount_in_dollars', kind: 'dollars', oneOf: 'amount', signed: true, maxAbs: 50_000_000_000, example: '400.00', description: 'Amount in dollars (at most 2 decimals)', v2: 'amount' },
+			{ name: 'created_at', kind: 'date', example: '2020-12-25', description: 'When the sale happened (YYYY-MM-DD)', v2: 'created_at', v2As: 'epochMs' },
+			{ name: 'currency', kind: 'currency', default: 'USD', example: 'USD', description: 'Three-letter currency code (default USD)', v2: 'currency' },
+			{ name: 'key', kind: 'string', maxLength: API_STRING, example: 'transaction_123', description: 'Your unique key for the sale: a re-run never records it twice', v2: 'key' },
+			{ name: 'product_key', kind: 'string', maxLength: API_STRING, example: 'product_123', description: 'Product for reward rules', v2: 'product_key' },
 		],
 	},
 	rewards: {
@@ -127,18 +149,18 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 		bulkType: 'rewards',
 		conditionals: [{ when: 'target_type', then: 'target_key', both: true }],
 		fields: [
-			{ name: 'partner_email', kind: 'email', oneOf: 'partner', maxLength: API_STRING, example: 'bryn@example.com', description: 'The partner to reward, by email', reference: 'partnerByEmail' },
-			{ name: 'partner_key', kind: 'string', oneOf: 'partner', maxLength: API_STRING, example: 'matttest401', description: 'The partner to reward, by partner key', reference: 'partner' },
-			{ name: 'target_type', kind: 'enum', enum: ['customer', 'transaction'], example: 'customer', description: 'What the reward is for: customer or transaction (or empty)' },
-			{ name: 'target_key', kind: 'string', maxLength: API_STRING, example: 'cus_abc123zyx', description: 'The customer key or transaction key (required with target_type)' },
-			{ name: 'amount_in_cents', kind: 'cents', oneOf: 'amount', example: '1000', description: 'Reward amount in cents', api: 'amount' },
-			{ name: 'amount_in_dollars', kind: 'dollars', oneOf: 'amount', example: '10.00', description: 'Reward amount in dollars', api: 'amount' },
-			{ name: 'body', kind: 'string', required: true, maxLength: API_STRING, example: 'Bonus reward for going above and beyond this month', description: 'Description shown to the partner', api: 'description' },
-			{ name: 'created_at', kind: 'epochMsOrDate', example: '2021-11-05', description: 'Milliseconds since the epoch or YYYY-MM-DD', api: 'created_at' },
-			{ name: 'currency', kind: 'currency', example: 'CAD', description: 'Currency (converted to USD by PartnerStack)', api: 'currency' },
-			{ name: 'status', kind: 'enum', enum: ['pending', 'declined', 'hold', 'approved', 'paid'], default: 'pending', example: 'pending', description: 'pending (default), declined, hold, approved or paid', api: 'status' },
-			{ name: 'decline_reason', kind: 'string', maxLength: API_STRING, example: 'Duplicate marked by accident', description: 'Shown to the partner when declined' },
-			{ name: 'is_external', kind: 'boolean', example: 'true', description: 'Generated outside PartnerStack (true/false)' },
+			{ name: 'partner_email', kind: 'email', oneOf: 'partner', maxLength: API_STRING, example: 'bryn@example.com', description: 'The partner to reward, by email', reference: 'partnerByEmail', v2: 'partner_key', v2As: 'partnerKey' },
+			{ name: 'partner_key', kind: 'string', oneOf: 'partner', maxLength: API_STRING, example: 'matttest401', description: 'The partner to reward, by partner key', reference: 'partner', v2: 'partner_key' },
+			{ name: 'target_type', kind: 'enum', enum: ['customer', 'transaction'], example: 'customer', description: 'What the reward is for: customer or transaction (or empty)', v2: 'target.type' },
+			{ name: 'target_key', kind: 'string', maxLength: API_STRING, example: 'cus_abc123zyx', description: 'The customer key or transaction key (required with target_type)', v2: 'target.key' },
+			{ name: 'amount_in_cents', kind: 'cents', oneOf: 'amount', example: '1000', description: 'Reward amount in cents', v2: 'amount' },
+			{ name: 'amount_in_dollars', kind: 'dollars', oneOf: 'amount', example: '10.00', description: 'Reward amount in dollars', v2: 'amount' },
+			{ name: 'body', kind: 'string', required: true, maxLength: API_STRING, example: 'Bonus reward for going above and beyond this month', description: 'Description shown to the partner', v2: 'description' },
+			{ name: 'created_at', kind: 'epochMsOrDate', example: '2021-11-05', description: 'Milliseconds since the epoch or YYYY-MM-DD', v2: 'created_at', v2As: 'epochMs' },
+			{ name: 'currency', kind: 'currency', example: 'CAD', description: 'Currency (converted to USD by PartnerStack)', v2: 'currency' },
+			{ name: 'status', kind: 'enum', enum: ['pending', 'declined', 'hold', 'approved', 'paid'], default: 'pending', example: 'pending', description: 'pending (default), declined, hold, approved or paid', v2: 'status' },
+			{ name: 'decline_reason', kind: 'string', maxLength: API_STRING, example: 'Duplicate marked by accident', description: 'Shown to the partner when declined', unwritable: NO_V2_FIELD },
+			{ name: 'is_external', kind: 'boolean', example: 'true', description: 'Generated outside PartnerStack (true/false)', unwritable: NO_V2_FIELD },
 		],
 	},
 	deals: {
@@ -148,16 +170,16 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 		needsGroup: true,
 		bulkType: 'deals',
 		fields: [
-			{ name: 'amount_in_cents', kind: 'cents', oneOf: 'amount', maxAbs: 2_147_483_647, example: '10000', description: 'Deal amount in cents', api: 'amount' },
-			{ name: 'amount_in_dollars', kind: 'dollars', oneOf: 'amount', maxAbs: 2_147_483_647, example: '100.00', description: 'Deal amount in dollars', api: 'amount' },
-			{ name: 'close_date', kind: 'date', required: true, example: '2020-12-25', description: 'Expected close date (YYYY-MM-DD)', api: 'close_date' },
-			{ name: 'external_key', kind: 'string', required: true, maxLength: API_STRING, example: 'deal_12345', description: 'Your unique key for the deal', api: 'external_key' },
-			{ name: 'stage', kind: 'string', required: true, maxLength: API_STRING, example: 'Working', description: "A stage of the group's deal pipeline", api: 'stage' },
-			{ name: 'partner_key', kind: 'string', maxLength: API_STRING, example: 'matttest401', description: 'The partner the deal belongs to', api: 'partner_key', reference: 'partner' },
-			{ name: 'account_name', kind: 'string', maxLength: API_STRING, example: 'Kirby Company', description: "The prospect's business", api: 'account_name' },
-			{ name: 'contact_first_name', kind: 'string', maxLength: 50, example: 'Joe', description: "Contact's first name", api: 'contact_first_name' },
-			{ name: 'contact_last_name', kind: 'string', maxLength: 50, example: 'Kirby', description: "Contact's last name", api: 'contact_last_name' },
-			{ name: 'created_at', kind: 'date', example: '2020-12-01', description: 'When the deal was created (YYYY-MM-DD)' },
+			{ name: 'amount_in_cents', kind: 'cents', oneOf: 'amount', maxAbs: 2_147_483_647, example: '10000', description: 'Deal amount in cents', v2: 'amount' },
+			{ name: 'amount_in_dollars', kind: 'dollars', oneOf: 'amount', maxAbs: 2_147_483_647, example: '100.00', description: 'Deal amount in dollars', v2: 'amount' },
+			{ name: 'close_date', kind: 'date', required: true, example: '2020-12-25', description: 'Expected close date (YYYY-MM-DD)', v2: 'close_date' },
+			{ name: 'external_key', kind: 'string', required: true, maxLength: API_STRING, example: 'deal_12345', description: 'Your unique key for the deal', v2: 'external_key' },
+			{ name: 'stage', kind: 'string', required: true, maxLength: API_STRING, example: 'Working', description: "A stage of the group's deal pipeline", v2: 'stage' },
+			{ name: 'partner_key', kind: 'string', maxLength: API_STRING, example: 'matttest401', description: 'The partner the deal belongs to', v2: 'partner_key', reference: 'partner' },
+			{ name: 'account_name', kind: 'string', maxLength: API_STRING, example: 'Kirby Company', description: "The prospect's business", v2: 'account_name' },
+			{ name: 'contact_first_name', kind: 'string', maxLength: API_STRING, example: 'Joe', description: "Contact's first name", v2: 'contact_first_name' },
+			{ name: 'contact_last_name', kind: 'string', maxLength: API_STRING, example: 'Kirby', description: "Contact's last name", v2: 'contact_last_name' },
+			{ name: 'created_at', kind: 'date', example: '2020-12-01', description: 'When the deal was created (YYYY-MM-DD)', unwritable: 'API v2 has no field for it (a deal is created now)' },
 		],
 	},
 	leads: {
@@ -167,13 +189,24 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 		needsGroup: true,
 		extraColumnsAreCustomFields: true,
 		fields: [
-			{ name: 'partner_key', kind: 'string', required: true, maxLength: API_STRING, example: 'matttest401', description: 'The partner the lead belongs to', api: 'partner_key', reference: 'partner' },
-			{ name: 'email', kind: 'email', required: true, maxLength: API_STRING, example: 'joe@kirby.example', description: "The lead's email (also its external key)" },
-			{ name: 'first_name', kind: 'string', required: true, maxLength: 50, example: 'Joe', description: "The lead's first name" },
-			{ name: 'last_name', kind: 'string', required: true, maxLength: 50, example: 'Kirby', description: "The lead's last name" },
-			{ name: 'status', kind: 'enum', required: true, enum: ['open', 'closed', 'dead', 'closed won', 'closed lost'], example: 'open', description: 'open, closed, dead, closed won or closed lost (lower case)', api: 'status' },
+			{ name: 'partner_key', kind: 'string', required: true, maxLength: API_STRING, example: 'matttest401', description: 'The partner the lead belongs to', v2: 'partner_key', reference: 'partner' },
+			{ name: 'email', kind: 'email', required: true, maxLength: API_STRING, example: 'joe@kirby.example', description: "The lead's email (also its external key)", v2: ['external_key', 'meta.email'] },
+			{ name: 'first_name', kind: 'string', required: true, maxLength: 50, example: 'Joe', description: "The lead's first name", v2: 'meta.first_name' },
+			{ name: 'last_name', kind: 'string', required: true, maxLength: 50, example: 'Kirby', description: "The lead's last name", v2: 'meta.last_name' },
+			{ name: 'status', kind: 'enum', required: true, enum: ['open', 'closed', 'dead', 'closed won', 'closed lost'], example: 'open', description: 'open, closed, dead, closed won or closed lost (lower case)', v2: 'status' },
 		],
 	},
 };
 
 export const OBJECT_TYPES = Object.keys(SCHEMAS) as ImportObjectType[];
+
+/** The API v2 body paths a field fills row by row (none for an unwritable one). */
+export function v2PathsOf(field: FieldSchema): string[] {
+	if (!field.v2) return [];
+	return Array.isArray(field.v2) ? field.v2 : [field.v2];
+}
+
+/** The columns of a schema that row by row cannot write. */
+export function unwritableFields(schema: ObjectSchema): FieldSchema[] {
+	return schema.fields.filter((field) => field.unwritable !== undefined);
+}

@@ -1,9 +1,12 @@
 import { csvLine } from './report';
 import { SCHEMAS, type ImportObjectType } from './schemas';
 
-/** The template CSV of an object type: every column of its schema and one example row. */
+/**
+ * The template CSV of an object type: every column the importer guide lists (both columns of a one-of pair)
+ * and one example row that passes the rules (only the first column of a one-of pair is filled in).
+ */
 export function templateCsv(objectType: ImportObjectType): Buffer {
 	const { fields } = SCHEMAS[objectType];
-	const chosen = fields.filter((field, index) => !field.oneOf || fields.findIndex((f) => f.oneOf === field.oneOf) === index);
-	return Buffer.from(`${csvLine(chosen.map((f) => f.name))}\r\n${csvLine(chosen.map((f) => f.example))}\r\n`, 'utf8');
+	const example = fields.map((field, index) => (!field.oneOf || fields.findIndex((f) => f.oneOf === field.oneOf) === index ? field.example : ''));
+	return Buffer.from(`${csvLine(fields.map((f) => f.name))}\r\n${csvLine(example)}\r\n`, 'utf8');
 }

@@ -9,6 +9,8 @@ export interface HeaderCheck {
 	warnings: string[];
 	/** For each schema field, its column index in the file (or -1). */
 	columnOf: Map<string, number>;
+	/** Unknown headers were found (the header error then names the allowed ones once). */
+	hasUnknown: boolean;
 	/** Columns that are neither schema fields nor ignored: lead form fields. */
 	customColumns: Array<{ name: string; index: number }>;
 }
@@ -16,7 +18,7 @@ export interface HeaderCheck {
 const normalise = (header: string) => header.trim().toLowerCase();
 
 /**
- * Missing, unknown and duplicate headers, all reported together (importer-rules.md "Headers").
+ * Missing, unknown and duplicate headers, all reported together (docs/import-rules.md#headers).
  */
 export function checkHeader(
 	schema: ObjectSchema,
@@ -29,6 +31,7 @@ export function checkHeader(
 	const columnOf = new Map<string, number>();
 	const customColumns: Array<{ name: string; index: number }> = [];
 	const seen = new Map<string, number>();
+	let hasUnknown = false;
 
 	header.forEach((cell, index) => {
 		const name = normalise(cell);
@@ -42,7 +45,10 @@ export function checkHeader(
 		if (known.has(name)) columnOf.set(name, index);
 		else if (schema.extraColumnsAreCustomFields) customColumns.push({ name: cell.trim(), index });
 		else if (ignoreUnknownColumns) warnings.push(`unknown column "${cell.trim()}" ignored`);
-		else errors.push(`unknown header "${cell.trim()}" (allowed: ${schema.fields.map((f) => f.name).join(', ')})`);
+		else {
+			hasUnknown = true;
+			errors.push(`unknown header "${cell.trim()}"`);
+		}
 	});
 
 	const missing = schema.fields.filter((field) => field.required && !columnOf.has(field.name)).map((field) => field.name);
@@ -53,7 +59,13 @@ export function checkHeader(
 		}
 	}
 	for (const field of schema.fields) if (!columnOf.has(field.name)) columnOf.set(field.name, -1);
-	return { errors, warnings, columnOf, customColumns };
+	return { errors, warnings, columnOf, customColumns, hasUnknown };
+}
+
+/** The problem that closes a header error with unknown headers: every header the object type takes. */
+export function allowedHeaders(schema: ObjectSchema): string {
+	const extra = schema.extraColumnsAreCustomFields ? " (other columns are the group's lead form fields)" : '';
+	return `allowed headers: ${schema.fields.map((field) => field.name).join(', ')}${extra}`;
 }
 
 const groupsOf = new WeakMap<ObjectSchema, Map<string, FieldSchema[]>>();
@@ -156,7 +168,7 @@ export function compileRowCheck(
 }
 
 /**
- * Remembers which row first claimed each identity (importer-rules.md "Within one file"): partners by
+ * Remembers which row first claimed each identity (docs/import-rules.md#within-one-file): partners by
  * partner_key else email, customers by customer_key, transactions by key, deals by external_key, leads by
  * email. Emails compare case-insensitively, keys exactly. One table per identity column.
  */

@@ -67,7 +67,7 @@ function withinBounds(field: FieldSchema, cents: number, text: string): Checked 
 	return ok(cents);
 }
 
-/** One checker per kind of value (importer-rules.md "Values"). Each gets the trimmed, non-empty text. */
+/** One checker per kind of value (docs/import-rules.md#values). Each gets the trimmed, non-empty text. */
 const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked> = {
 	string: (text) => ok(text),
 	email: (text, field) => (EMAIL.test(text) ? ok(text) : broke(`${field.name} is not a valid email ("${text}")`)),

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow'
 
 import type { RequestPacer } from '../transport/concurrency';
 import { partnerStackAllItems, partnerStackData } from '../transport';
-import type { ImportObjectType, ObjectSchema } from './schemas';
+import { createOnce, findByPath, findInList, type FindCreated } from '../transport/createOnce';
+import { v2PathsOf, type ImportObjectType, type ObjectSchema } from './schemas';
 import type { RowValues } from './validator';
 
 export interface WriteContext {
@@ -28,12 +29,29 @@ export interface ValidRow {
 
 export type WriteResult = { status: 'imported'; reason: string } | { status: 'failed'; reason: string };
 
-/** Fields whose column name differs from the API's are mapped in the schema (`api`); this sends them. */
-function apiFields(schema: ObjectSchema, values: RowValues): IDataObject {
+const epochOf = (date: unknown) => (typeof date === 'string' && /^\d+$/.test(date) ? Number(date) : Date.parse(`${date}T00:00:00Z`));
+
+/** Sets `meta.city`-style paths. */
+function setPath(body: IDataObject, path: string, value: unknown) {
+	const parts = path.split('.');
+	let at = body;
+	for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as IDataObject;
+	at[parts[parts.length - 1]] = value as IDataObject[string];
+}
+
+/**
+ * The API v2 body of a row, from the schema's `v2` paths: every written column lands where the schema says,
+ * and nowhere else. Unwritable columns are left out (the engine stopped or warned before any write).
+ */
+export function v2Body(schema: ObjectSchema, { values, partner }: ValidRow): IDataObject {
 	const body: IDataObject = {};
 	for (const field of schema.fields) {
 		const value = values[field.name];
-		if (field.api && value !== undefined && value !== '') body[field.api] = value as IDataObject[string];
+		if (value === undefined || value === '' || !field.v2) continue;
+		let sent: unknown = value;
+		if (field.v2As === 'epochMs') sent = epochOf(value);
+		else if (field.v2As === 'partnerKey') sent = partner?.partner_key ?? value;
+		for (const path of v2PathsOf(field)) setPath(body, path, sent);
 	}
 	return body;
 }
@@ -42,7 +60,15 @@ function without(body: IDataObject, fields: string[]): IDataObject {
 	return Object.fromEntries(Object.entries(body).filter(([field]) => !fields.includes(field)));
 }
 
-const epochOf = (date: unknown) => (typeof date === 'string' && /^\d+$/.test(date) ? Number(date) : Date.parse(`${date}T00:00:00Z`));
+/**
+ * The flag that asks PartnerStack to e-mail imported partners: the same name in the row-by-row body and in
+ * the bulk upload's form fields. Not in PartnerStack's v2 reference (an unconfirmed name), so it is one constant.
+ */
+export const INVITE_FLAG_FIELD = 'send_invite_emails';
+
+/** The body of PATCH /partnerships/{key}/tags: the tags to add (the action node's Modify Tags sends the same). */
+export const TAGS_ADD_FIELD = 'add';
+
 
 /**
  * Rows of the same content get the same derived transaction key, the n-th identical row its n-th key: a
@@ -89,43 +115,76 @@ export async function prefetchExisting(node: IExecuteFunctions, objectType: Impo
 	return existing;
 }
 
-async function upsert(context: WriteContext, found: IDataObject | undefined, create: () => [string, IDataObject], update: () => [string, IDataObject]): Promise<WriteResult> {
-	const [path, body] = found ? update() : create();
-	await partnerStackData.call(context.node, found ? 'PATCH' : 'POST', path, { body, pacer: context.pacer, idempotent: Boolean(found) });
-	return { status: 'imported', reason: found ? 'updated' : 'created' };
+/**
+ * Creates (POST, settled by `find` when its answer is lost) or updates (PATCH, safe to repeat) one object.
+ */
+async function upsert(
+	context: WriteContext,
+	found: IDataObject | undefined,
+	create: () => [string, IDataObject, FindCreated],
+	update: () => [string, IDataObject],
+): Promise<WriteResult & { object: IDataObject }> {
+	const options = { pacer: context.pacer };
+	if (found) {
+		const [path, body] = update();
+		const object = await partnerStackData.call(context.node, 'PATCH', path, { ...options, body, idempotent: true });
+		return { status: 'imported', reason: 'updated', object };
+	}
+	const [path, body, find] = create();
+	const { data, recovered } = await createOnce.call(context.node, path, { ...options, body }, find);
+	return { status: 'imported', reason: recovered ? 'created (its answer was lost; found by its key)' : 'created', object: data };
 }
+
+const lookup = (context: WriteContext, path: string) => findByPath(context.node, path, { pacer: context.pacer });
 
 /** One writer per object type: how a valid row becomes API v2 calls. */
 export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: ValidRow, extra: { transactionKey?: string }) => Promise<WriteResult>> = {
-	partners: (context, { values }) => {
-		const body = apiFields(context.schema, values);
-		if (values.partner_group) body.group_key = String(values.partner_group);
+	partners: async (context, row) => {
+		const { values } = row;
+		const body = v2Body(context.schema, row);
 		const found = context.existing.get(String(values.partner_key ?? '')) ?? context.existing.get(String(values.partner_email).toLowerCase());
-		return upsert(
+		const identity = String(values.partner_key ?? values.partner_email);
+		const result = await upsert(
 			context,
 			found,
-			() => ['/partnerships', context.sendInviteEmails ? { ...body, send_invite_email: true } : body],
+			() => ['/partnerships', context.sendInviteEmails ? { ...body, [INVITE_FLAG_FIELD]: true } : body, lookup(context, `/partnerships/${encodeURIComponent(identity)}`)],
 			// The identity (email, partner key) is not changed by a re-import; tags go through their own endpoint.
 			() => [`/partnerships/${found!.key}`, without(body, ['email', 'partner_key', 'tags'])],
 		);
+		if (!found) return result;
+		// Matched by email while the file names another partner key: the key is an identity, not changed here.
+		const keyNote = values.partner_key !== undefined && found.partner_key !== values.partner_key ? `; partner_key stays ${found.partner_key} (matched by email)` : '';
+		// The partnership ends with at least the file's tags: the ones it lacks are added, none removed.
+		const has = new Set(((result.object.tags ?? found.tags ?? []) as string[]).map(String));
+		const missing = ((values.tags ?? []) as string[]).filter((tag) => !has.has(tag));
+		if (missing.length) {
+			await partnerStackData.call(context.node, 'PATCH', `/partnerships/${found.key}/tags`, {
+				body: { [TAGS_ADD_FIELD]: missing },
+				pacer: context.pacer,
+				idempotent: true,
+			});
+			return { status: 'imported', reason: `updated; tags added: ${missing.join(', ')}${keyNote}` };
+		}
+		return { ...result, reason: `${result.reason}${keyNote}` };
 	},
-	customers: (context, { values }) => {
-		const body = apiFields(context.schema, values);
-		const meta = Object.fromEntries(
-			['company_name', 'created_at', 'state', 'city', 'unit', 'region', 'primary', 'postal'].filter((name) => values[name] !== undefined).map((name) => [name, values[name]]),
-		);
-		if (Object.keys(meta).length) body.meta = meta;
+	customers: async (context, row) => {
+		const { values } = row;
+		const body = v2Body(context.schema, row);
+		const key = encodeURIComponent(String(values.customer_key));
 		const found = context.existing.get(String(values.customer_key));
-		return upsert(context, found, () => ['/customers', body], () => [
-			`/customers/${encodeURIComponent(String(values.customer_key))}`,
+		const result = await upsert(context, found, () => ['/customers', body, lookup(context, `/customers/${key}`)], () => [
+			`/customers/${key}`,
 			without(body, ['partner_key']),
 		]);
+		// PATCH /customers cannot move a customer to another partner: say so rather than report it as written.
+		if (found && found.partner_key !== undefined && found.partner_key !== values.partner_key) {
+			return { status: 'imported', reason: `updated; partner_key stays ${found.partner_key} (API v2 cannot change a customer's partner)` };
+		}
+		return result;
 	},
-	transactions: async (context, { values }, { transactionKey }) => {
-		const body = apiFields(context.schema, values);
-		body.customer_external_key = String(values.customer_key);
-		body.key = String(values.key ?? transactionKey);
-		if (values.created_at) body.created_at = epochOf(values.created_at);
+	transactions: async (context, row, { transactionKey }) => {
+		const body = v2Body(context.schema, row);
+		body.key = String(row.values.key ?? transactionKey);
 		const written = await partnerStackData
 			.call(context.node, 'POST', '/transactions', { body, pacer: context.pacer, idempotent: true })
 			.then(() => undefined, (error: NodeApiError) => error);
@@ -136,33 +195,48 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 		}
 		return { status: 'failed', reason: written.message };
 	},
-	rewards: async (context, { values, partner }) => {
-		const body = apiFields(context.schema, values);
-		const partnerKey = String(partner?.partner_key ?? values.partner_key);
-		if (context.existing.has(rewardFingerprint(partnerKey, body.amount, body.description))) {
+	rewards: async (context, row) => {
+		const body = v2Body(context.schema, row);
+		const fingerprint = rewardFingerprint(body.partner_key, body.amount, body.description);
+		if (context.existing.has(fingerprint)) {
 			return { status: 'imported', reason: 'already imported (same partner, amount and description)' };
 		}
-		// PartnerStack documents targets for customers and transactions; a reward for a partner names the partner.
-		if (values.target_type) body.target = { type: values.target_type, key: values.target_key };
-		else body.partner_key = partnerKey;
-		if (values.created_at) body.created_at = epochOf(values.created_at);
-		await partnerStackData.call(context.node, 'POST', '/rewards', { body, pacer: context.pacer });
-		context.existing.set(rewardFingerprint(partnerKey, body.amount, body.description), body);
-		return { status: 'imported', reason: 'created' };
+		// A backdated reward carries its own created_at: the lookup after a lost answer starts there.
+		const createdFrom = typeof body.created_at === 'number' ? body.created_at : Date.now();
+		const { data, recovered } = await createOnce.call(context.node, '/rewards', { body, pacer: context.pacer }, findReward(context, fingerprint, createdFrom));
+		context.existing.set(fingerprint, data);
+		return { status: 'imported', reason: recovered ? 'created (its answer was lost; found by partner, amount and description)' : 'created' };
 	},
-	deals: (context, { values }) => {
-		const body = { ...apiFields(context.schema, values), group_key: context.groupKey, source: values.partner_key ? 'partner' : 'vendor' };
+	deals: (context, row) => {
+		const { values } = row;
+		const body = { ...v2Body(context.schema, row), group_key: context.groupKey, source: values.partner_key ? 'partner' : 'vendor' };
 		const found = context.existing.get(String(values.external_key));
-		return upsert(context, found, () => ['/deals', body], () => [`/deals/${found!.key}`, body]);
+		const key = encodeURIComponent(String(values.external_key));
+		return upsert(context, found, () => ['/deals', body, lookup(context, `/deals/${key}`)], () => [`/deals/${found!.key}`, body]);
 	},
-	leads: (context, { values, custom }) => {
-		const body: IDataObject = {
-			...apiFields(context.schema, values),
-			external_key: String(values.email),
-			group_key: context.groupKey,
-			meta: { first_name: values.first_name, last_name: values.last_name, email: values.email, ...custom },
-		};
+	leads: (context, row) => {
+		const { values, custom } = row;
+		const body = v2Body(context.schema, row);
+		body.group_key = context.groupKey;
+		body.meta = { ...(body.meta as IDataObject), ...custom };
 		const found = context.existing.get(String(values.email).toLowerCase());
-		return upsert(context, found, () => ['/leads', body], () => [`/leads/${found!.key}`, body]);
+		const key = encodeURIComponent(String(values.email));
+		return upsert(context, found, () => ['/leads', body, lookup(context, `/leads/${key}`)], () => [`/leads/${found!.key}`, body]);
 	},
 };
+
+/**
+ * Rewards have no key of their own: the fingerprint (partner, amount, description) among the rewards created
+ * since the create was sent (or since its backdated created_at), excluding those known before (identical
+ * rewards of an earlier run).
+ */
+function findReward(context: WriteContext, fingerprint: string, createdFrom: number): FindCreated {
+	const known = new Set([...context.existing.values()].map((reward) => reward.key).filter(Boolean));
+	return findInList(
+		context.node,
+		'/rewards',
+		createdFrom,
+		(reward) => !known.has(reward.key) && rewardFingerprint((reward.partnership as IDataObject | undefined)?.partner_key, reward.amount, reward.description) === fingerprint,
+		{ pacer: context.pacer },
+	);
+}

@@ -10,8 +10,10 @@ async function searchList(
 	value: (item: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
+	query: IDataObject = {},
 ): Promise<INodeListSearchResult> {
 	const page = await partnerStackPage.call(this, endpoint, {
+		...query,
 		limit: 250,
 		...(paginationToken ? { starting_after: paginationToken } : {}),
 	});
@@ -50,4 +52,9 @@ export async function searchTransactions(this: ILoadOptionsFunctions, filter?: s
 
 export async function searchActions(this: ILoadOptionsFunctions, filter?: string, token?: string) {
 	return await searchList.call(this, '/actions', (a) => `${a.type} ×${a.value} (${a.target_key})`, (a) => String(a.key), filter, token);
+}
+
+/** Only applications nobody has decided yet: the ones an approve or decline can act on. */
+export async function searchPendingApplications(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await searchList.call(this, '/applications', (a) => `${fullName(a)} <${a.email}> · ${(a.group as IDataObject | undefined)?.name ?? a.group_name ?? ''}`, (a) => String(a.key), filter, token, { status: 'pending' });
 }

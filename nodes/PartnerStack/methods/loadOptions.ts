@@ -54,6 +54,14 @@ export async function getDealFormTemplates(this: ILoadOptionsFunctions): Promise
 	return asList(envelope.data).map((t) => ({ name: String(t.name ?? t.title ?? t.key), value: String(t.key) })).sort(byName);
 }
 
+/** Partner tiers: the picker of a partnership's tier (sent as tier_key), lowest position first when tiers have one. */
+export async function getTiers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const tiers = await partnerStackAllItems.call(this, '/tiers');
+	return tiers
+		.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0) || String(a.name).localeCompare(String(b.name)))
+		.map((tier) => ({ name: String(tier.name ?? tier.key), value: String(tier.key) }));
+}
+
 /** Application forms, for the trigger's scope. */
 export async function getApplicationForms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const templates = await partnerStackAllItems.call(this, '/form-templates', { target_type: 'application' });

@@ -1,10 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, not node code */
 // A real n8n for end-to-end tests: installed once per version into a cache folder outside the repository,
 // each test file gets its own user folder with the packed package where n8n loads community packages.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnTracked, stopTracked } from '../../support/processes';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const PINS = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-lines.json'), 'utf8')) as { lines: Record<string, string>; node24: string };
@@ -128,7 +129,9 @@ export class N8nInstance {
 
 	async start(port: number, extraEnv: Record<string, string> = {}): Promise<void> {
 		this.port = port;
-		this.server = spawn(N8N_NODE, [this.bin, 'start'], {
+		// A restarted instance keeps the earlier log (tests read it whole): only this start's lines count as ready.
+		const logStart = this.serverLog.length;
+		this.server = spawnTracked(N8N_NODE, [this.bin, 'start'], {
 			env: {
 				...this.env(),
 				N8N_PORT: String(port),
@@ -146,8 +149,11 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n exited early:\n${this.serverLog}`);
 			try {
+				// n8n answers /rest/settings before every route is mounted (a login right after a restart once got
+				// "Cannot POST /rest/login"): it logs this line once the editor and the REST API are up.
+				const listening = this.serverLog.slice(logStart).includes('Editor is now accessible');
 				const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
-				if (response.ok) return;
+				if (listening && response.ok) return;
 			} catch {
 				// not listening yet
 			}
@@ -157,14 +163,7 @@ export class N8nInstance {
 	}
 
 	async stop(): Promise<void> {
-		if (this.server && this.server.exitCode === null) {
-			const exited = new Promise((resolve) => this.server!.once('exit', resolve));
-			this.server.kill('SIGTERM');
-			let timer: NodeJS.Timeout | undefined;
-			await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
-			clearTimeout(timer);
-			if (this.server.exitCode === null) this.server.kill('SIGKILL');
-		}
+		await stopTracked(this.server, 20_000);
 	}
 
 	/** A binary's bytes: inline base64 (n8n 1.x default), or the file n8n 2.x keeps in `.n8n/storage`. */
@@ -196,6 +195,13 @@ export class N8nInstance {
 			// keep text
 		}
 		return { status: response.status, body: parsed as T };
+	}
+
+	/** A file the editor loads with its session (e.g. `/types/nodes.json`: every node type, tool variants included). */
+	async editorFile<T = any>(path: string): Promise<{ status: number; body: T }> {
+		const response = await fetch(`http://127.0.0.1:${this.port}${path}`, { headers: { cookie: this.cookie, 'browser-id': 'e2e-browser' } });
+		const text = await response.text();
+		return { status: response.status, body: (response.ok ? JSON.parse(text) : text) as T };
 	}
 
 	async login(email = 'owner@example.com', password = 'E2e-password-1') {

@@ -1,11 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not node code */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not node code */
 // `npm run sandbox` as a newcomer runs it, on free ports and in temporary folders, for the tests that use it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { EmulatorProcess } from '../../support/emulator';
+import { spawnTracked, stopTracked } from '../../support/processes';
 import { waitFor } from '../../support/wait';
 import { N8N_LINE, N8nInstance, REPO_ROOT } from './n8n';
 import { freePort } from './ports';
@@ -20,6 +21,16 @@ export class Sandbox {
 	log = '';
 	private process?: ChildProcess;
 
+	get pid() {
+		return this.process?.pid;
+	}
+
+	/** Resolves when the sandbox process has ended (a test that sent it a signal waits here). */
+	exited(): Promise<void> {
+		if (!this.process || this.process.exitCode !== null || this.process.signalCode !== null) return Promise.resolve();
+		return new Promise((resolve) => this.process!.once('exit', () => resolve()));
+	}
+
 	get url() {
 		return `http://127.0.0.1:${this.n8n.port}`;
 	}
@@ -27,7 +38,7 @@ export class Sandbox {
 	async start(): Promise<this> {
 		const n8nPort = await freePort();
 		const emulatorPort = await freePort();
-		this.process = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'sandbox.mjs')], {
+		this.process = spawnTracked(process.execPath, [join(REPO_ROOT, 'scripts', 'sandbox.mjs')], {
 			env: {
 				...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$)/.test(name))),
 				SANDBOX_N8N_PORT: String(n8nPort),
@@ -60,11 +71,7 @@ export class Sandbox {
 
 	/** Ctrl-C, as a user stops it; then the temporary folders go. */
 	async stop(): Promise<void> {
-		if (this.process && this.process.exitCode === null) {
-			const exited = new Promise((resolve) => this.process!.once('exit', resolve));
-			this.process.kill('SIGINT');
-			await exited;
-		}
+		await stopTracked(this.process, 30_000, 'SIGINT');
 		rmSync(this.userFolder, { recursive: true, force: true });
 		rmSync(this.filesFolder, { recursive: true, force: true });
 	}

@@ -3,13 +3,13 @@
 // temporary folder), one main instance, two workers and one webhook processor (on the jest project's n8n line,
 // 2.x on its own Node 24 with task runners), all with this package installed
 // in one shared n8n user folder. Every process is stopped by the PID this harness started; the folder goes.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sleep } from 'n8n-workflow';
 
 import { installPackage, N8N_MAJOR, N8N_NODE, N8nInstance } from '../../e2e/support/n8n';
+import { spawnTracked, stopTracked } from '../../support/processes';
 import { waitFor } from '../../support/wait';
 import { freePort } from '../../e2e/support/ports';
 
@@ -98,7 +98,7 @@ export class QueueCluster {
 		// initdb refuses root: the cluster belongs to Debian's postgres user, in our temporary folder.
 		const asPostgres = (tool: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', postgresBin(tool), ...args]);
 		asPostgres('initdb', ['-D', this.postgresData, '-U', 'n8n', '--auth=trust', '-E', 'UTF8']);
-		const server = spawn('runuser', ['-u', 'postgres', '--', postgresBin('postgres'), '-D', this.postgresData, '-p', String(this.ports.postgres), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1'], {
+		const server = spawnTracked('runuser', ['-u', 'postgres', '--', postgresBin('postgres'), '-D', this.postgresData, '-p', String(this.ports.postgres), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1'], {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.track('postgres', server);
@@ -113,7 +113,7 @@ export class QueueCluster {
 	}
 
 	private startRedis() {
-		const redis = spawn('redis-server', ['--port', String(this.ports.redis), '--bind', '127.0.0.1', '--dir', this.folder, '--save', '', '--appendonly', 'no'], {
+		const redis = spawnTracked('redis-server', ['--port', String(this.ports.redis), '--bind', '127.0.0.1', '--dir', this.folder, '--save', '', '--appendonly', 'no', '--set-proc-title', 'no'], {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.track('redis', redis);
@@ -134,7 +134,7 @@ export class QueueCluster {
 		const runners: Record<string, string> =
 			N8N_MAJOR >= 2 ? { N8N_RUNNERS_ENABLED: 'true', N8N_RUNNERS_MODE: 'internal', N8N_RUNNERS_BROKER_PORT: String(await freePort()) } : {};
 		const env = { ...this.n8n.env(), ...runners, ...extra };
-		const child = spawn(N8N_NODE, [this.n8n.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawnTracked(N8N_NODE, [this.n8n.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const entry = this.track(name, child);
 		const ready =
 			command === 'worker'
@@ -176,10 +176,7 @@ export class QueueCluster {
 	/** Stops one process by the PID we started, and waits for it. */
 	async stopProcess(name: string) {
 		for (const entry of this.processes.filter((candidate) => candidate.name === name && candidate.child.exitCode === null && candidate.child.signalCode === null)) {
-			const exited = new Promise((resolve) => entry.child.once('exit', resolve));
-			entry.child.kill('SIGTERM');
-			await Promise.race([exited, sleep(20_000)]);
-			if (entry.child.exitCode === null && entry.child.signalCode === null) entry.child.kill('SIGKILL');
+			await stopTracked(entry.child, 20_000);
 		}
 	}
 

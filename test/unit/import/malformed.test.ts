@@ -1,4 +1,4 @@
-// Malformed files: no crash, the right report (importer-rules.md "Parsing" and its fine print).
+// Malformed files: no crash, the right report (docs/import-rules.md#parsing and #fine-print-parsing).
 import { runImportNode, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();
@@ -66,7 +66,18 @@ it('a header alone, or only blank rows, is zero rows', async () => {
 it('names UTF-8 for a file in another encoding, and refuses binary content', async () => {
 	const latin1 = Buffer.concat([Buffer.from(`${HEADER},name\nc1,a@b.co,ada,Jos`), Buffer.from([0xe9]), Buffer.from('\n')]);
 	expect((await run(latin1)).json.error).toMatch(/not valid UTF-8/);
-	expect((await run(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))).json.error).toMatch(/binary|UTF-8/);
+	expect((await run(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))).json.error).toMatch(/not UTF-8 text.*binary/);
+	// A lone 0xFF (not a byte order mark) is not UTF-8 either.
+	expect((await run(Buffer.from([0x63, 0xff, 0x0a]))).json.error).toMatch(/UTF-8/);
+});
+
+it('names UTF-8 for UTF-16 files, with or without a byte order mark', async () => {
+	const text = `${HEADER}\nc1,a@b.co,ada\n`;
+	const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+	const bigEndian = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+	expect((await run(withBom)).json.error).toMatch(/UTF-16.*save it as CSV UTF-8/);
+	expect((await run(bigEndian)).json.error).toMatch(/UTF-16.*save it as CSV UTF-8/);
+	expect((await run(Buffer.from(text, 'utf16le'))).json.error).toMatch(/not UTF-8 text.*UTF-16.*save it as CSV UTF-8/);
 });
 
 it('copes with a 1 MB single cell (skipped for length, reported whole)', async () => {

@@ -1,4 +1,4 @@
-// The import node's item: summary fields from contract.md, the audit trail, the template, continueOnFail.
+// The import node's item: summary fields from docs/stable-names.md, the audit trail, the template, continueOnFail.
 import { SCHEMAS } from '../../../nodes/PartnerStack/import/schemas';
 import { templateCsv } from '../../../nodes/PartnerStack/import/template';
 import { PartnerStackImport } from '../../../nodes/PartnerStack/PartnerStackImport.node';
@@ -17,7 +17,7 @@ it('answers the contract summary, the audit trail and a report CSV', async () =>
 		['audit', 'blankRows', 'failed', 'finishedAt', 'imported', 'mode', 'objectType', 'skipped', 'startedAt', 'total', 'warnings'].sort(),
 	);
 	expect(json).toMatchObject({ objectType: 'customers', mode: 'validate', total: 2, imported: 1, skipped: 1, failed: 0, blankRows: 1, warnings: [] });
-	expect(json.audit).toEqual({ workflowId: 'wf-test', workflowName: 'Unit test workflow', executionId: 'exec-test', node: 'PartnerStack', file: 'upload.csv' });
+	expect(json.audit).toEqual({ workflowId: 'wf-test', workflowName: 'Unit test workflow', executionId: 'exec-test', executionMode: 'trigger', userId: null, node: 'PartnerStack', file: 'upload.csv' });
 	expect(Date.parse(String(json.finishedAt))).toBeGreaterThanOrEqual(Date.parse(String(json.startedAt)));
 	expect(item.binary!.report).toMatchObject({ fileName: 'customers-import-report.csv', mimeType: 'text/csv' });
 	expect(header).toEqual(['row', 'status', 'reason', 'customer_key', 'email', 'partner_key']);
@@ -38,16 +38,34 @@ it('stops on a header error before any write, and with continueOnFail answers { 
 	expect((await emulator.requests()).filter((r) => r.method !== 'GET')).toEqual([]);
 });
 
+it('the audit trail names the n8n user when n8n gives the run one', async () => {
+	const data = Buffer.from('customer_key,email,partner_key\nc1,a@b.co,ada\n').toString('base64');
+	const context = createContext({
+		credentials: credentialsFor(emulator.url, KEYS.production),
+		parameters: { operation: 'import', objectType: 'customers', mode: 'validate', binaryPropertyName: 'data', options: {} },
+		items: [{ json: {}, binary: { data: { data, mimeType: 'text/csv', fileName: 'u.csv' } } }],
+		mode: 'manual',
+	});
+	Object.assign(context, { additionalData: { userId: 'user-42' } });
+	const [[item]] = await new PartnerStackImport().execute.call(context as never);
+	expect(item.json.audit).toMatchObject({ executionMode: 'manual', userId: 'user-42' });
+});
+
 it('produces a template CSV per object type from its schema', async () => {
 	for (const objectType of Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>) {
 		const [header, example] = templateCsv(objectType).toString().trim().split('\r\n');
-		const required = SCHEMAS[objectType].fields.filter((f) => f.required).map((f) => f.name);
-		for (const name of required) expect(header.split(',')).toContain(name);
+		// Every column the guide lists, both columns of a one-of pair included, in the schema's order.
+		expect(header.split(',')).toEqual(SCHEMAS[objectType].fields.map((f) => f.name));
 		expect(example.length).toBeGreaterThan(0);
+	}
+	// The example row passes the rules: a dry run of each template answers valid.
+	for (const objectType of ['partners', 'customers', 'transactions', 'rewards'] as const) {
+		const { rows } = await runImportNode(emulator, templateCsv(objectType), { objectType });
+		expect([objectType, rows.map((r) => [r.status, r.reason])]).toEqual([objectType, [['valid', '']]]);
 	}
 	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'getTemplate', objectType: 'transactions' } });
 	const [[item]] = await new PartnerStackImport().execute.call(context as never);
-	expect(Buffer.from(String(item.binary!.template.data), 'base64').toString()).toBe('customer_key,amount_in_cents,created_at,currency,key,product_key\r\ncustomer_123,40000,2020-12-25,USD,transaction_123,product_123\r\n');
+	expect(Buffer.from(String(item.binary!.template.data), 'base64').toString()).toBe('customer_key,amount_in_cents,amount_in_dollars,created_at,currency,key,product_key\r\ncustomer_123,40000,,2020-12-25,USD,transaction_123,product_123\r\n');
 });
 
 it('a missing binary property is a clear error', async () => {

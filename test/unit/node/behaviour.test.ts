@@ -140,7 +140,7 @@ describe('description', () => {
 	it('is usable as an AI tool and every operation has an action text', () => {
 		expect(description.usableAsTool).toBe(true);
 		const operations = description.properties.filter((p) => p.name === 'operation');
-		expect(operations).toHaveLength(8);
+		expect(operations).toHaveLength(11);
 		for (const property of operations) {
 			for (const option of property.options as Array<{ action?: string }>) expect(option.action).toMatch(/^[A-Z]/);
 		}
@@ -154,12 +154,15 @@ describe('description', () => {
 		);
 		expect(byResource).toEqual({
 			action: ['create', 'delete', 'getAll'],
+			application: ['approve', 'decline', 'getAll'],
 			customer: ['create', 'delete', 'get', 'getAll', 'update', 'upsert'],
-			deal: ['convert', 'create', 'delete', 'get', 'getAll', 'getAttachment', 'listAttachments', 'update'],
+			deal: ['convert', 'create', 'delete', 'get', 'getAll', 'getAttachment', 'listAttachments', 'update', 'upsert'],
+			export: ['create'],
 			group: ['getAll'],
 			lead: ['convert', 'create', 'delete', 'get', 'getAll', 'update'],
 			partnership: ['create', 'delete', 'get', 'getAll', 'modifyTags', 'update', 'upsert'],
 			reward: ['create', 'getAll'],
+			tier: ['getAll'],
 			transaction: ['create', 'delete', 'getAll'],
 		});
 	});

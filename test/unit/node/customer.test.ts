@@ -58,7 +58,8 @@ describe('customer', () => {
 
 	it('delete: archives; a second delete is a 404', async () => {
 		const [item] = await runNode(emulator, { resource: 'customer', operation: 'delete', key: locator('acme') });
-		expect(item.json).toMatchObject({ key: 'acme', deleted: true });
+		// PartnerStack's key of the archived record, and the customer key it was deleted by.
+		expect(item.json).toMatchObject({ key: 'cust_Acme', customer_key: 'acme', archived: true, deleted: true, message: 'Customer deleted' });
 		expect((await runNodeError(emulator, { resource: 'customer', operation: 'delete', key: locator('acme') })).httpCode).toBe('404');
 	});
 

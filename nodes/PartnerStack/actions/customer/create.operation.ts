@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
-import { partnerStackData } from '../../transport';
+import { createSettled, findByPath } from '../../transport/createOnce';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { customerOptionalFields, partnerKeyFor, partnerKeyProperty, useTestPartnerProperty } from './fields';
@@ -32,6 +32,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	});
 	body.customer_key = body.customer_key ?? null;
-	const customer = await partnerStackData.call(this, 'POST', '/customers', { body, itemIndex });
+	// A customer_key identifies it: a create whose answer was lost is looked up before being sent again.
+	const find = body.customer_key ? findByPath(this, `/customers/${encodeURIComponent(String(body.customer_key))}`, { itemIndex }) : undefined;
+	const customer = await createSettled.call(this, '/customers', { body, itemIndex }, find);
 	return output.call(this, 'customer', customer, itemIndex);
 }

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
-import { partnerStackData } from '../../transport';
+import { createSettled, findByPath } from '../../transport/createOnce';
 import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { dealFields, groupKeyProperty } from './fields';
 
-const properties: INodeProperties[] = [
+/** Who owns the deal and how its amount is entered: Create and Create or Update both start with these. */
+export const dealOwnerProperties: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -30,9 +31,9 @@ const properties: INodeProperties[] = [
 	},
 	{ ...groupKeyProperty, description: `The deal's group (required for vendor deals; it also lists the stages). ${groupKeyProperty.description}` },
 	amountUnitProperty(),
-	additionalFieldsProperty(dealFields),
-	simplifyProperty,
 ];
+
+const properties: INodeProperties[] = [...dealOwnerProperties, additionalFieldsProperty(dealFields), simplifyProperty];
 
 export const description = shown('deal', 'create', properties);
 
@@ -47,8 +48,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		},
 		amountUnit,
+		this.getTimezone(),
 	);
 	if (source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
-	const deal = await partnerStackData.call(this, 'POST', '/deals', { body, itemIndex });
+	// An external_key identifies it: a create whose answer was lost is looked up before being sent again.
+	const find = body.external_key ? findByPath(this, `/deals/${encodeURIComponent(String(body.external_key))}`, { itemIndex }) : undefined;
+	const deal = await createSettled.call(this, '/deals', { body, itemIndex }, find);
 	return output.call(this, 'deal', deal, itemIndex);
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { pickFields } from '../../helpers/simplify';
 import { dealLocator } from '../locators';
 import { keyOf, shown } from '../operations';
 import { dealFileUrl, listDealFiles } from './attachments';
@@ -46,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const binary = await this.helpers.prepareBinaryData(Buffer.from(response.body), fileName, mimeType);
 	return [
 		{
-			json: { deal_key: dealKey, file_key: fileKey, file_name: fileName, field_key: listed?.field_key ?? null, mime_type: binary.mimeType, size: Buffer.from(response.body).length },
+			json: pickFields('deal.getAttachment', { deal_key: dealKey, file_key: fileKey, file_name: fileName, field_key: listed?.field_key ?? null, mime_type: binary.mimeType, size: Buffer.from(response.body).length }),
 			binary: { [binaryPropertyName]: binary },
 		},
 	];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
-import { partnerStackData } from '../../transport';
+import { createSettled, findByPath } from '../../transport/createOnce';
 import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { LEAD_STATUSES, leadMeta, leadOptionalFields } from './fields';
@@ -38,6 +38,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	};
 	const meta = leadMeta(values);
 	const body = toApiBody({ ...values, meta }, this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit);
-	const lead = await partnerStackData.call(this, 'POST', '/leads', { body, itemIndex });
+	// The external_key identifies it: a create whose answer was lost is looked up before being sent again.
+	const find = body.external_key ? findByPath(this, `/leads/${encodeURIComponent(String(body.external_key))}`, { itemIndex }) : undefined;
+	const lead = await createSettled.call(this, '/leads', { body, itemIndex }, find);
 	return output.call(this, 'lead', lead, itemIndex);
 }

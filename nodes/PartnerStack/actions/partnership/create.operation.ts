@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
-import { partnerStackData } from '../../transport';
+import { createSettled, findByPath } from '../../transport/createOnce';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { partnershipCreateFields } from './fields';
@@ -18,6 +18,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const email = this.getNodeParameter('email', itemIndex) as string;
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = toApiBody({ email, ...additionalFields });
-	const partnership = await partnerStackData.call(this, 'POST', '/partnerships', { body, itemIndex });
+	// The partner key (else the email) identifies it: a create whose answer was lost is looked up first.
+	const identity = encodeURIComponent(String(body.partner_key || body.email));
+	const partnership = await createSettled.call(this, '/partnerships', { body, itemIndex }, findByPath(this, `/partnerships/${identity}`, { itemIndex }));
 	return output.call(this, 'partnership', partnership, itemIndex);
 }

@@ -39,7 +39,21 @@ const partnerKey: INodeProperties = {
 	description: 'Unique key of the partner in your program; PartnerStack generates one from the name when empty',
 };
 
-/** Fields both create and update take. */
+const tierKey: INodeProperties = {
+	displayName: 'Tier Name or ID',
+	name: 'tierKey',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTiers' },
+	default: '',
+	description:
+		'The partner\'s tier. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+function byDisplayName(a: INodeProperties, b: INodeProperties) {
+	return a.displayName.localeCompare(b.displayName);
+}
+
+/** Fields create, update and upsert take. */
 const profileFields: INodeProperties[] = [
 	customFields,
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
@@ -48,9 +62,10 @@ const profileFields: INodeProperties[] = [
 	managerEmail,
 	managerName,
 	meta,
+	tierKey,
 ];
 
-export const partnershipCreateFields: INodeProperties[] = [
+export const partnershipCreateFields: INodeProperties[] = ([
 	...profileFields,
 	partnerKey,
 	{
@@ -60,13 +75,12 @@ export const partnershipCreateFields: INodeProperties[] = [
 		default: '',
 		description: 'Comma-separated tag names',
 	},
-];
+] as INodeProperties[]).sort(byDisplayName);
 
 export const partnershipUpdateFields: INodeProperties[] = [
 	...profileFields,
 	{ ...partnerKey, description: 'A new partner key for this partner' },
-	{ displayName: 'Tier Key', name: 'tierKey', type: 'string', default: '' },
-];
+].sort(byDisplayName);
 
 /**
  * PATCH, DELETE and tags take the partnership key (part_…). Users often know the partner key instead:

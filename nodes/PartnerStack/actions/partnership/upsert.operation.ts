@@ -22,8 +22,8 @@ const properties: INodeProperties[] = [
 
 export const description = shown('partnership', 'upsert', properties);
 
-/** PATCH accepts these; tags go through modifyTags, and email/partner key are the identity. */
-const UPDATABLE = ['group_key', 'manager_email', 'manager_name', 'fields', 'meta', 'first_name', 'last_name'];
+/** PATCH accepts these; email and partner key are the identity, and tags have their own endpoint. */
+const UPDATABLE = ['group_key', 'manager_email', 'manager_name', 'fields', 'meta', 'first_name', 'last_name', 'tier_key'];
 
 async function findPartnership(this: IExecuteFunctions, identifier: string, itemIndex: number) {
 	try {
@@ -34,6 +34,17 @@ async function findPartnership(this: IExecuteFunctions, identifier: string, item
 		if ((error as JsonObject).httpCode === '404') return undefined;
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
+}
+
+/** Adds the tags the partner lacks, so that it ends with at least the given ones (its other tags stay). */
+async function addMissingTags(this: IExecuteFunctions, partnership: IDataObject, tags: string[], itemIndex: number) {
+	const current = new Set((partnership.tags as string[] | undefined) ?? []);
+	const missing = tags.filter((tag) => !current.has(tag));
+	if (!missing.length) return partnership;
+	return await partnerStackData.call(this, 'PATCH', `/partnerships/${partnership.key}/tags`, {
+		body: { add: missing, remove: [] },
+		itemIndex,
+	});
 }
 
 /** Updates the partner found by partner key (else by email), or creates it when there is none. */
@@ -51,8 +62,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		return { ...output.call(this, 'partnership', created, itemIndex), upsertResult: 'created' };
 	}
 	const changes = Object.fromEntries(Object.entries(body).filter(([field]) => UPDATABLE.includes(field)));
-	const updated = Object.keys(changes).length
+	let updated = Object.keys(changes).length
 		? await partnerStackData.call(this, 'PATCH', `/partnerships/${existing.key}`, { body: changes, itemIndex })
 		: existing;
+	if (Array.isArray(body.tags) && body.tags.length) {
+		updated = await addMissingTags.call(this, updated, body.tags as string[], itemIndex);
+	}
 	return { ...output.call(this, 'partnership', updated, itemIndex), upsertResult: 'updated' };
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
-import { partnerStackData } from '../../transport';
+import { createSettled, findInList } from '../../transport/createOnce';
 import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 
@@ -89,13 +89,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...additionalFields,
 		},
 		amountUnit,
+		this.getTimezone(),
 	);
 	const referenceField = this.getNodeParameter('customerKeyType', itemIndex, 'customer_external_key') as string;
 	body[referenceField] = String(this.getNodeParameter('customerKey', itemIndex)).trim();
-	const transaction = await partnerStackData.call(this, 'POST', '/transactions', {
-		body,
-		itemIndex,
-		idempotent: Boolean(body.key),
-	});
+	// A key identifies it. API v2 has no read of one transaction: a create whose answer was lost is looked up
+	// in the list of recent ones (from its backdated created_at when given) before being sent again.
+	const find = body.key
+		? findInList(this, '/transactions', typeof body.created_at === 'number' ? body.created_at : Date.now(), (item) => item.key === body.key, { itemIndex })
+		: undefined;
+	const transaction = await createSettled.call(this, '/transactions', { body, itemIndex }, find);
 	return output.call(this, 'transaction', transaction, itemIndex);
 }

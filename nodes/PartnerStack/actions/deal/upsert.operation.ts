@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { AmountUnit } from '../../helpers/amounts';
+import { toApiBody } from '../../helpers/fields';
+import { partnerStackData } from '../../transport';
+import { additionalFieldsProperty, simplifyProperty } from '../common.descriptions';
+import { output, shown } from '../operations';
+import { dealOwnerProperties } from './create.operation';
+import { dealFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'External Key',
+		name: 'externalKey',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 0065g00000XyZab (a CRM opportunity ID)',
+		description: 'Your key for the deal: the deal with this external key is updated, or a deal is created with it',
+	},
+	...dealOwnerProperties,
+	additionalFieldsProperty(dealFields.filter((field) => field.name !== 'externalKey')),
+	simplifyProperty,
+];
+
+export const description = shown('deal', 'upsert', properties);
+
+/** Fields that say who the deal is, not what changed: an update leaves them as they are. */
+const IDENTITY_FIELDS = ['source', 'external_key'];
+
+async function findByExternalKey(this: IExecuteFunctions, externalKey: string, itemIndex: number) {
+	try {
+		const deal = await partnerStackData.call(this, 'GET', `/deals/${encodeURIComponent(externalKey)}`, { itemIndex });
+		// GET /deals/{id} also answers a deal whose own key is that text: only a matching external key counts.
+		return deal.external_key === externalKey ? deal : undefined;
+	} catch (error) {
+		if ((error as JsonObject).httpCode === '404') return undefined;
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+/** Updates the deal with this external key (PATCH), or creates one (POST) when there is none. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const externalKey = String(this.getNodeParameter('externalKey', itemIndex, '')).trim();
+	if (!externalKey) throw new Error('External Key is required: it finds the deal to update, or names the new one');
+	const source = this.getNodeParameter('source', itemIndex, 'partner') as string;
+	const amountUnit = this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit;
+	const body = toApiBody(
+		{
+			source,
+			partnerKey: source === 'partner' ? this.getNodeParameter('partnerKey', itemIndex, '') : '',
+			groupKey: this.getNodeParameter('groupKey', itemIndex, ''),
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+			externalKey,
+		},
+		amountUnit,
+		this.getTimezone(),
+	);
+
+	const existing = await findByExternalKey.call(this, externalKey, itemIndex);
+	if (!existing) {
+		if (source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
+		const created = await partnerStackData.call(this, 'POST', '/deals', { body, itemIndex });
+		return { ...output.call(this, 'deal', created, itemIndex), upsertResult: 'created' };
+	}
+	const changes = Object.fromEntries(Object.entries(body).filter(([field]) => !IDENTITY_FIELDS.includes(field)));
+	const updated = Object.keys(changes).length
+		? await partnerStackData.call(this, 'PATCH', `/deals/${encodeURIComponent(String(existing.key))}`, { body: changes, itemIndex })
+		: existing;
+	return { ...output.call(this, 'deal', updated, itemIndex), upsertResult: 'updated' };
+}

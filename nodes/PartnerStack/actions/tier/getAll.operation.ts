@@ -1,0 +1,3 @@
+import { getManyOperation } from '../operations';
+
+export const { description, execute } = getManyOperation('tier', '/tiers', [], { withPartnerAndGroup: false });
