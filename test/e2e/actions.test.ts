@@ -1,38 +1,12 @@
 // Issue 3 end to end: at least one workflow per resource, run by a real n8n against the emulator.
-import { EmulatorProcess, KEYS } from '../support/emulator';
 import { DEMO } from '../support/node';
-import { N8nInstance, type ExecutionResult } from './support/n8n';
-import { chainWorkflow, credential, type StepNode } from './support/workflows';
+import { chainSuite, chainWorkflow } from './support/workflows';
 
 jest.setTimeout(240_000);
 
-const emulator = new EmulatorProcess();
-const n8n = new N8nInstance();
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
-beforeAll(async () => {
-	await emulator.start();
-	n8n.importCredentials([credential(emulator.url, KEYS.production)]);
-});
-beforeEach(async () => {
-	await emulator.reset(DEMO);
-});
-afterAll(async () => {
-	await emulator.stop();
-	n8n.remove();
-});
-
-function run(name: string, steps: StepNode[]) {
-	const { id, workflow } = chainWorkflow(name, steps);
-	n8n.importWorkflow(workflow);
-	const result = n8n.execute(id);
-	if (result.status !== 'success') throw new Error(`workflow "${name}" did not succeed:\n${result.output.slice(0, 4000)}`);
-	return result;
-}
-
-function output(result: ExecutionResult, node: string) {
-	return result.runData[node][0].data!.main[0];
-}
+const { emulator, n8n, run, output } = chainSuite(DEMO);
 
 it('partnership: create, modify tags, get', async () => {
 	const result = run('partnership flow', [

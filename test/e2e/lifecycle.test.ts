@@ -1,15 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // Issue 16 end to end: the partner lifecycle a real n8n runs against the emulator — applications approved and
 // declined (with the webhook events PartnerStack fires), tiers, deal upsert by external key, and the records export.
-import { EmulatorProcess, KEYS } from '../support/emulator';
 import { DEMO } from '../support/node';
-import { N8nInstance, type ExecutionResult } from './support/n8n';
-import { chainWorkflow, credential, type StepNode } from './support/workflows';
+import { chainSuite } from './support/workflows';
 
 jest.setTimeout(240_000);
 
-const emulator = new EmulatorProcess();
-const n8n = new N8nInstance();
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const SEED = {
@@ -24,29 +20,7 @@ const SEED = {
 	],
 };
 
-beforeAll(async () => {
-	await emulator.start();
-	n8n.importCredentials([credential(emulator.url, KEYS.production)]);
-});
-beforeEach(async () => {
-	await emulator.reset(SEED);
-});
-afterAll(async () => {
-	await emulator.stop();
-	n8n.remove();
-});
-
-function run(name: string, steps: StepNode[]) {
-	const { id, workflow } = chainWorkflow(name, steps);
-	n8n.importWorkflow(workflow);
-	const result = n8n.execute(id);
-	if (result.status !== 'success') throw new Error(`workflow "${name}" did not succeed:\n${result.output.slice(0, 4000)}`);
-	return result;
-}
-
-function output(result: ExecutionResult, node: string) {
-	return result.runData[node][0].data!.main[0];
-}
+const { emulator, run, output } = chainSuite(SEED);
 
 /** A hook subscribed to the lifecycle events: the emulator records each delivery with its body. */
 async function subscribe() {

@@ -1,4 +1,7 @@
 // Builders for the workflows the end-to-end tests import: a Manual Trigger followed by PartnerStack nodes.
+import { EmulatorProcess, KEYS } from '../../support/emulator';
+import { N8nInstance, type ExecutionResult } from './n8n';
+
 export const CREDENTIAL_ID = 'psE2eCredential1';
 
 export function credential(baseUrl: string, keys: { publicKey: string; secretKey: string }, { id = CREDENTIAL_ID, sandbox = false } = {}) {
@@ -48,4 +51,33 @@ export function chainWorkflow(name: string, steps: StepNode[]) {
 		previous = step.name;
 	});
 	return { id, workflow: { id, name, active: false, settings: {}, nodes, connections } };
+}
+
+/**
+ * One emulator and one n8n for a test file whose tests each run a chain of PartnerStack nodes: the emulator is reset
+ * to `seed` before each test; `run` imports and executes a chain and fails with n8n's output unless it succeeded.
+ */
+export function chainSuite(seed: unknown) {
+	const emulator = new EmulatorProcess();
+	const n8n = new N8nInstance();
+	beforeAll(async () => {
+		await emulator.start();
+		n8n.importCredentials([credential(emulator.url, KEYS.production)]);
+	});
+	beforeEach(async () => {
+		await emulator.reset(seed);
+	});
+	afterAll(async () => {
+		await emulator.stop();
+		n8n.remove();
+	});
+	const run = (name: string, steps: StepNode[]) => {
+		const { id, workflow } = chainWorkflow(name, steps);
+		n8n.importWorkflow(workflow);
+		const result = n8n.execute(id);
+		if (result.status !== 'success') throw new Error(`workflow "${name}" did not succeed:\n${result.output.slice(0, 4000)}`);
+		return result;
+	};
+	const output = (result: ExecutionResult, node: string) => result.runData[node][0].data!.main[0];
+	return { emulator, n8n, run, output };
 }

@@ -37,22 +37,31 @@ const properties: INodeProperties[] = [...dealOwnerProperties, additionalFieldsP
 
 export const description = shown('deal', 'create', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The deal's API body from the owner parameters and Additional Fields (`extra` adds what the operation itself asks). */
+export function dealBody(this: IExecuteFunctions, itemIndex: number, extra: IDataObject = {}): IDataObject {
 	const source = this.getNodeParameter('source', itemIndex, 'partner') as string;
 	const amountUnit = this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit;
-	const body = toApiBody(
+	return toApiBody(
 		{
 			source,
 			partnerKey: source === 'partner' ? this.getNodeParameter('partnerKey', itemIndex, '') : '',
 			groupKey: this.getNodeParameter('groupKey', itemIndex, ''),
 			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+			...extra,
 		},
 		amountUnit,
 		this.getTimezone(),
 	);
-	if (source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
-	// An external_key identifies it: a create whose answer was lost is looked up before being sent again.
+}
+
+/** POST /deals; with an external key, a create whose answer was lost is looked up before being sent again. */
+export async function createDeal(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	if (body.source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
 	const find = body.external_key ? findByPath(this, `/deals/${encodeURIComponent(String(body.external_key))}`, { itemIndex }) : undefined;
-	const deal = await createSettled.call(this, '/deals', { body, itemIndex }, find);
+	return await createSettled.call(this, '/deals', { body, itemIndex }, find);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const deal = await createDeal.call(this, dealBody.call(this, itemIndex), itemIndex);
 	return output.call(this, 'deal', deal, itemIndex);
 }

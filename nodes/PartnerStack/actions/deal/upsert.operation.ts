@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { AmountUnit } from '../../helpers/amounts';
-import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
 import { additionalFieldsProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
-import { dealOwnerProperties } from './create.operation';
+import { createDeal, dealBody, dealOwnerProperties } from './create.operation';
 import { dealFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -44,24 +42,11 @@ async function findByExternalKey(this: IExecuteFunctions, externalKey: string, i
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const externalKey = String(this.getNodeParameter('externalKey', itemIndex, '')).trim();
 	if (!externalKey) throw new Error('External Key is required: it finds the deal to update, or names the new one');
-	const source = this.getNodeParameter('source', itemIndex, 'partner') as string;
-	const amountUnit = this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit;
-	const body = toApiBody(
-		{
-			source,
-			partnerKey: source === 'partner' ? this.getNodeParameter('partnerKey', itemIndex, '') : '',
-			groupKey: this.getNodeParameter('groupKey', itemIndex, ''),
-			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-			externalKey,
-		},
-		amountUnit,
-		this.getTimezone(),
-	);
+	const body = dealBody.call(this, itemIndex, { externalKey });
 
 	const existing = await findByExternalKey.call(this, externalKey, itemIndex);
 	if (!existing) {
-		if (source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
-		const created = await partnerStackData.call(this, 'POST', '/deals', { body, itemIndex });
+		const created = await createDeal.call(this, body, itemIndex);
 		return { ...output.call(this, 'deal', created, itemIndex), upsertResult: 'created' };
 	}
 	const changes = Object.fromEntries(Object.entries(body).filter(([field]) => !IDENTITY_FIELDS.includes(field)));
