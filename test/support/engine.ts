@@ -315,9 +315,11 @@ export function pollerOnEngine(options: { credentials: Credentials; parameters: 
 
 /** Runs a node's loadOptions / listSearch method in n8n's LoadOptionsContext, as the editor's requests do. */
 export function loadOptionsContext(options: { credentials: Credentials; node?: NodeName; parameters?: IDataObject }) {
-	const node = nodeOf(options.node ?? 'PartnerStack', options.parameters ?? {});
+	const parameters = { ...(options.parameters ?? {}) } as INodeParameters;
+	const node = nodeOf(options.node ?? 'PartnerStack', parameters);
 	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes });
+	// As n8n's dynamic-parameters service: the editor's parameters as sent (the workflow keeps only displayed ones).
 	const additionalData = additionalDataFor(options.credentials, undefined);
-	additionalData.currentNodeParameters = node.parameters;
+	additionalData.currentNodeParameters = parameters;
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }
