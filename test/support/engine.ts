@@ -301,10 +301,14 @@ export async function runOnEngine(options: EngineRunOptions): Promise<EngineResu
 	return { items: [], error: thrown ?? Object.assign(new Error(recorded.message), recorded), recorded, workflow };
 }
 
-/** A poller as n8n's trigger service builds it: one workflow (holding the static data), a PollContext per poll. */
-export function pollerOnEngine(options: { credentials: Credentials; parameters: IDataObject; mode?: WorkflowExecuteMode; staticData?: IDataObject }) {
+/**
+ * A poller as n8n's trigger service builds it: one workflow holding the static data, a PollContext per poll.
+ * `nodeStaticData` is the node's own part of it (n8n keeps it under `node:<node name>`).
+ */
+export function pollerOnEngine(options: { credentials: Credentials; parameters: IDataObject; mode?: WorkflowExecuteMode; nodeStaticData?: IDataObject }) {
 	const node = nodeOf('PartnerStackPollingTrigger', options.parameters);
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: true, nodeTypes, staticData: options.staticData });
+	const staticData = { [`node:${node.name}`]: options.nodeStaticData ?? {} };
+	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: true, nodeTypes, staticData });
 	const type = lookup(node.type);
 	const mode = options.mode ?? 'trigger';
 	return {
