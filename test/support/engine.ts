@@ -13,7 +13,7 @@ import { Container } from '@n8n/di';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { ScheduledTaskManager } from 'n8n-core/dist/execution-engine/scheduled-task-manager';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import {
@@ -326,4 +326,68 @@ export function loadOptionsContext(options: { credentials: Credentials; node?: N
 	const additionalData = additionalDataFor(options.credentials, undefined);
 	additionalData.currentNodeParameters = parameters;
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+}
+
+export interface WebhookNodeOptions {
+	credentials: Credentials;
+	parameters: IDataObject;
+	/** The node's own static data (n8n keeps it under `node:<node name>`), shared by the contexts made from it. */
+	nodeStaticData?: IDataObject;
+	/** The node's production webhook URL, `<base>/webhook/<webhook id>/webhook`, as n8n derives it. */
+	webhookUrl?: string;
+	/** A delivery, as n8n's webhook server hands the parsed request to the node. */
+	request?: { body?: unknown; headers?: IDataObject; query?: IDataObject; rawBody?: Buffer };
+}
+
+function webhookWorkflow(options: WebhookNodeOptions) {
+	const [, webhookBaseUrl, webhookId] = /^(.*\/webhook)\/([^/]+)\/webhook$/.exec(options.webhookUrl ?? 'http://127.0.0.1:5678/webhook/4b0e7c1a-trigger/webhook') ?? [];
+	const node = nodeOf('PartnerStackTrigger', options.parameters, { webhookId });
+	const nodeStaticData = options.nodeStaticData ?? {};
+	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: true, nodeTypes, staticData: { [`node:${node.name}`]: nodeStaticData } });
+	const additionalData = additionalDataFor(options.credentials, undefined);
+	additionalData.webhookBaseUrl = webhookBaseUrl;
+	return { node, workflow, additionalData, nodeStaticData };
+}
+
+/** The context n8n's activation hands the trigger's webhookMethods (checkExists / create / delete). */
+export function hookContextOnEngine(options: WebhookNodeOptions) {
+	const { node, workflow, additionalData, nodeStaticData } = webhookWorkflow(options);
+	return Object.assign(new HookContext(workflow, node, additionalData, 'trigger', 'activate'), { staticData: nodeStaticData });
+}
+
+/** The context n8n's webhook server runs the trigger's webhook() in; `response` records what the node answered. */
+export function webhookContextOnEngine(options: WebhookNodeOptions) {
+	const { node, workflow, additionalData, nodeStaticData } = webhookWorkflow(options);
+	const response = { statusCode: 200, body: undefined as unknown };
+	const writer = {
+		status(code: number) {
+			response.statusCode = code;
+			return writer;
+		},
+		json(body: unknown) {
+			response.body = body;
+			return writer;
+		},
+		send(body: unknown) {
+			response.body = body;
+			return writer;
+		},
+		end() {
+			return writer;
+		},
+	};
+	const request = options.request ?? {};
+	additionalData.httpRequest = { body: request.body ?? {}, headers: request.headers ?? {}, query: request.query ?? {}, params: {}, rawBody: request.rawBody } as never;
+	additionalData.httpResponse = writer as never;
+	const [description] = lookup(node.type).description.webhooks ?? [];
+	const webhookData = {
+		httpMethod: description.httpMethod,
+		node: node.name,
+		path: `${node.webhookId}/${String(description.path)}`,
+		webhookDescription: description,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: node.webhookId,
+	};
+	return Object.assign(new WebhookContext(workflow, node, additionalData, 'trigger', webhookData as never, [], null), { staticData: nodeStaticData, response });
 }

@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { PartnerStackTrigger } from '../../nodes/PartnerStack/PartnerStackTrigger.node';
 import { tokenHash } from '../../nodes/PartnerStack/trigger/security';
-import { createContext, credentialsFor } from '../support/context';
 import { KEYS } from '../support/emulator';
+import { credentialsFor, hookContextOnEngine, webhookContextOnEngine } from '../support/engine';
 import { DEMO, startEmulator } from '../support/node';
 
 const emulator = startEmulator();
@@ -22,7 +22,7 @@ interface Hook {
 }
 
 function hookContext(events: string[], staticData: IDataObject = {}, webhookUrl = WEBHOOK_URL) {
-	return createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { events }, staticData, webhookUrl });
+	return hookContextOnEngine({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { events }, nodeStaticData: staticData, webhookUrl });
 }
 
 const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
@@ -96,10 +96,10 @@ describe('deliveries', () => {
 	const stored = () => ({ webhookTokenHash: tokenHash(token), webhookSigningSecret: signingSecret }) as IDataObject;
 	function delivery(body: IDataObject, { query = { token } as IDataObject, headers = {}, events = ['customer.created'], forms = [] as string[], staticData = stored() } = {}) {
 		const rawBody = Buffer.from(JSON.stringify(body));
-		const context = createContext({
+		const context = webhookContextOnEngine({
 			credentials: credentialsFor(emulator.url, KEYS.production),
 			parameters: { events, forms, options: {} },
-			staticData,
+			nodeStaticData: staticData,
 			request: { body, headers, query, rawBody },
 		});
 		return { context, run: () => trigger.webhook.call(context as never) };
@@ -200,10 +200,10 @@ describe('every event family, delivered by the emulator', () => {
 		const outputs: IDataObject[] = [];
 		for (const delivery of received) {
 			const query = Object.fromEntries(new URL(delivery.url, 'http://x').searchParams);
-			const context = createContext({
+			const context = webhookContextOnEngine({
 				credentials: credentialsFor(emulator.url, KEYS.production),
 				parameters: { events, forms: [], options: {} },
-				staticData: hookState,
+				nodeStaticData: hookState,
 				request: { body: delivery.body, headers: {}, query, rawBody: delivery.raw },
 			});
 			const result = await trigger.webhook.call(context as never);
