@@ -3,8 +3,8 @@
 // rows/s and requests per minute as a share of the limit, beside a sequential one-request-at-a-time run.
 import { cpus } from 'node:os';
 
-import { createContext, credentialsFor } from '../test/support/context';
 import { EmulatorProcess, KEYS } from '../test/support/emulator';
+import { credentialsFor, executeContextOnEngine, stopEngine } from '../test/support/engine';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const SEQUENTIAL_ROWS = Number(process.env.BENCH_SEQUENTIAL_ROWS ?? 500);
@@ -19,7 +19,8 @@ function customersCsv(count: number, prefix: string) {
 
 async function run(emulator: EmulatorProcess, csv: Buffer, options: { concurrency: number; requestsPerMinute: number }) {
 	const { runImport } = require('../../dist/nodes/PartnerStack/import/engine.js');
-	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production) });
+	// The import's requests go through n8n-core's own HTTP helpers, as in n8n.
+	const context = executeContextOnEngine({ credentials: credentialsFor(emulator.url, KEYS.production) });
 	await emulator.clearRequests();
 	const started = Date.now();
 	const { summary } = await runImport(context, [csv], {
@@ -61,6 +62,7 @@ async function main() {
 		console.log(`paced run: ${((perMinute(paced) / LIMIT) * 100).toFixed(1)} % of the rate limit (target ≥ 95 %), ${lost} rows lost, ${duplicated} duplicated (target 0); ${(((Number(paced.summary.total) / paced.seconds)) / (Number(sequential.summary.total) / sequential.seconds)).toFixed(1)}× the sequential speed`);
 	} finally {
 		await emulator.stop();
+		stopEngine();
 	}
 }
 

@@ -13,7 +13,7 @@ import { Container } from '@n8n/di';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { ScheduledTaskManager } from 'n8n-core/dist/execution-engine/scheduled-task-manager';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import {
@@ -49,12 +49,14 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 // n8n's logger would print every info line of the nodes into the test output.
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-// The services n8n-core starts with a node context keep interval timers, which n8n stops at shutdown; so do we.
-afterAll(() => {
+/** Stops what n8n stops at shutdown: the services n8n-core starts with a node context keep interval timers. */
+export function stopEngine() {
 	Container.get(SSHClientsManager).onShutdown();
 	Container.get(ScheduledTaskManager).deregisterAllCrons();
 	rmSync(userFolder, { recursive: true, force: true });
-});
+}
+// Under jest, after each test file; a script (the benchmarks) calls stopEngine() itself.
+if (typeof afterAll === 'function') afterAll(stopEngine);
 
 export interface Credentials {
 	publicKey: string;
@@ -391,3 +393,57 @@ export function webhookContextOnEngine(options: WebhookNodeOptions) {
 	};
 	return Object.assign(new WebhookContext(workflow, node, additionalData, 'trigger', webhookData as never, [], null), { staticData: nodeStaticData, response });
 }
+
+export interface LogLine {
+	level: string;
+	message: string;
+	meta?: unknown;
+}
+
+/**
+ * The context n8n runs a node's execute() in, for tests of the transport on its own. `requests` and `logs`
+ * observe what the code under test asked n8n's helpers and logger for; both still do their real work.
+ */
+export function executeContextOnEngine(options: { credentials: Credentials; parameters?: IDataObject; items?: INodeExecutionData[] }) {
+	const node = nodeOf('PartnerStack', options.parameters ?? {});
+	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes });
+	const items = options.items ?? [{ json: {} }];
+	const executeData = { node, data: { main: [items] }, source: null };
+	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [executeData] } });
+	const context = new ExecuteContext(workflow, node, additionalDataFor(options.credentials, undefined), 'trigger', runExecutionData, 0, items, { main: [items] }, executeData, []);
+	const requests: IHttpRequestOptions[] = [];
+	const logs: LogLine[] = [];
+	const { helpers } = context;
+	const httpRequest = helpers.httpRequest.bind(helpers);
+	const httpRequestWithAuthentication = helpers.httpRequestWithAuthentication.bind(context);
+	helpers.httpRequest = async (request: IHttpRequestOptions) => {
+		requests.push(request);
+		return await httpRequest(request);
+	};
+	helpers.httpRequestWithAuthentication = async (type: string, request: IHttpRequestOptions, ...rest: unknown[]) => {
+		requests.push(request);
+		return await (httpRequestWithAuthentication as (...args: unknown[]) => Promise<unknown>)(type, request, ...rest);
+	};
+	// n8n's logger, read from the getter the context class inherits (memoized on first read, so read it off a
+	// scratch object and leave the context's own `logger` free to be the observing one).
+	let prototype: object | null = context;
+	let getter: (() => unknown) | undefined;
+	while (prototype && !getter) {
+		getter = Object.getOwnPropertyDescriptor(prototype, 'logger')?.get;
+		prototype = Object.getPrototypeOf(prototype) as object | null;
+	}
+	const logger = getter!.call({}) as Record<LogLine['level'], (message: string, meta?: unknown) => void>;
+	const observed = Object.fromEntries(
+		(['debug', 'info', 'warn', 'error'] as const).map((level) => [
+			level,
+			(message: string, meta?: unknown) => {
+				logs.push({ level, message, meta });
+				logger[level](message, meta);
+			},
+		]),
+	);
+	Object.defineProperty(context, 'logger', { value: observed });
+	return Object.assign(context, { requests, logs });
+}
+
+export type EngineContext = ReturnType<typeof executeContextOnEngine>;
