@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not node code */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, not node code: it observes the node's errors and rethrows them unchanged */
 // Runs our nodes on n8n's own engine: n8n-core's WorkflowExecute runs a one-node workflow (the input items stand in
 // for whatever node came before), the way n8n's own node tests run workflow fixtures — with the emulator over
 // loopback in place of request mocks. Everything the node touches is n8n's: parameter resolution and expressions
