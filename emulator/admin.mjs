@@ -1,6 +1,7 @@
 // The admin API (no auth, no faults, not logged): what tests, benchmarks and the sandbox use to set up and observe.
 import { COLLECTIONS } from './store.mjs';
 import { applySeed } from './seed.mjs';
+import { trainingCompletion } from './training.mjs';
 
 function json(rawBody) {
 	return rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
@@ -42,6 +43,12 @@ export function adminRoutes(emulator) {
 			const { event, object } = json(rawBody);
 			dispatcher.emit(event, object ?? {});
 			return { ok: true };
+		}],
+		// A partner completed a course or learning path in the connected learning platform.
+		['POST', '/__emulator/training-completions', ({ rawBody }) => {
+			const { event, object } = trainingCompletion(store, json(rawBody));
+			dispatcher.emit(event, object);
+			return { ok: true, event, object };
 		}],
 		['GET', '/__emulator/imports', () => ({ imports })],
 		['GET', '/__files/:key', ({ params, query, response }) => {

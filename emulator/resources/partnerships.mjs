@@ -39,7 +39,7 @@ function generatedPartnerKey(store, body) {
 	return candidate;
 }
 
-function findPartnership(store, identifier) {
+export function findPartnership(store, identifier) {
 	const partnership = store.find('partnerships', identifier, CHOICES.partnershipLookupFields);
 	if (!partnership) throw notFound('partnership', identifier);
 	return partnership;
@@ -149,8 +149,10 @@ export function partnershipRoutes({ store, emit }) {
 			const partnership = findPartnership(store, params.id);
 			const now = store.now();
 			const member = { key: newKey('member'), ...pick(body, ['email', 'first_name', 'last_name']), created_at: now, updated_at: now };
+			// The delivery carries what PartnerStack documents for a team join: the team and the person, no key of its own.
 			emit('partner_team.member_joined', {
-				...member, partner_key: partnership.partner_key, team: partnership.team, group: partnership.group,
+				team: { key: partnership.team?.key ?? null, name: partnership.team?.name ?? null },
+				first_name: member.first_name ?? null, last_name: member.last_name ?? null, email: member.email, joined_at: now,
 			});
 			return { data: member, message: 'Member added' };
 		}],

@@ -10,8 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getApplicationForms } from './methods/loadOptions';
 import { normaliseEventName, TRIGGER_EVENTS } from './trigger/events';
-import { hookExists, registerHook, unregisterHook } from './trigger/registration';
-import { deliveryId, firstDelivery, sameSecret, tokenHash, validSignature } from './trigger/security';
+import { deliveryFingerprint, firstDelivery } from './trigger/deliveries';
+import { deriveSigningSecret, hookExists, registerHook, unregisterHook } from './trigger/registration';
+import { sameSecret, tokenHash, validSignature } from './trigger/security';
 
 const SIGNATURE_HEADER = 'x-partnerstack-signature';
 
@@ -72,7 +73,7 @@ export class PartnerStackTrigger implements INodeType {
 						default: 60,
 						typeOptions: { minValue: 0 },
 						description:
-							'A delivery of the same object, event and update time within this window starts the workflow only once (0 turns this off)',
+							'A delivery whose body is byte for byte the same as one received within this window (a redelivery) starts the workflow only once (0 turns this off)',
 					},
 				],
 			},
@@ -97,17 +98,21 @@ export class PartnerStackTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const staticData = this.getWorkflowStaticData('node');
-		const request = this.getRequestObject();
-		const signature = this.getHeaderData()[SIGNATURE_HEADER];
+		const { rawBody } = this.getRequestObject() as { rawBody?: Buffer };
 		const givenToken = (this.getQueryData() as IDataObject).token;
-		const authentic =
-			typeof givenToken === 'string' &&
-			sameSecret(String(staticData.webhookTokenHash ?? ''), tokenHash(givenToken)) &&
-			(signature === undefined ||
-				validSignature(String(staticData.webhookSigningSecret ?? ''), (request as { rawBody?: Buffer }).rawBody, signature));
-		if (!authentic) {
-			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
-			return { noWebhookResponse: true };
+		if (!(typeof givenToken === 'string' && sameSecret(String(staticData.webhookTokenHash ?? ''), tokenHash(givenToken)))) {
+			return unauthorized.call(this);
+		}
+		const signature = this.getHeaderData()[SIGNATURE_HEADER];
+		if (signature !== undefined) {
+			const salt = String(staticData.webhookSigningSalt ?? '');
+			const secret = salt ? await deriveSigningSecret.call(this, salt) : '';
+			if (secret && tokenHash(secret) !== staticData.webhookSigningSecretHash) {
+				this.logger.warn(
+					'PartnerStack Trigger: the credential changed since the webhook was registered, so signed deliveries cannot be checked; deactivate and activate the workflow',
+				);
+			}
+			if (!validSignature(secret, rawBody, signature)) return unauthorized.call(this);
 		}
 
 		const body = this.getBodyData() as IDataObject;
@@ -121,7 +126,8 @@ export class PartnerStackTrigger implements INodeType {
 			return { webhookResponse: { received: true, ignored: 'form not in scope' } };
 		}
 		const windowMinutes = (this.getNodeParameter('options.duplicateWindowMinutes', 60) as number) ?? 60;
-		if (windowMinutes > 0 && !firstDelivery(staticData, deliveryId(event, body), windowMinutes * 60_000)) {
+		const scope = String(staticData.webhookId ?? `${this.getWorkflow().id}|${this.getNode().id}`);
+		if (windowMinutes > 0 && !firstDelivery(staticData, deliveryFingerprint(rawBody, body), windowMinutes * 60_000, scope)) {
 			return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
 		}
 		// Answer here rather than through n8n: n8n 2.x saves the static data changed above (the delivery just
@@ -129,4 +135,9 @@ export class PartnerStackTrigger implements INodeType {
 		this.getResponseObject().status(200).json({ received: true });
 		return { workflowData: [this.helpers.returnJsonArray(body)], noWebhookResponse: true };
 	}
+}
+
+function unauthorized(this: IWebhookFunctions): IWebhookResponseData {
+	this.getResponseObject().status(401).json({ message: 'Unauthorized' });
+	return { noWebhookResponse: true };
 }

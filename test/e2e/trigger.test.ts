@@ -17,12 +17,16 @@ const WEBHOOK_ID = '0b7f6d7e-2c1a-4a51-9f3e-5a0d9b1c7e42';
 const emulator = new EmulatorProcess();
 const n8n = new N8nInstance();
 let port = 0;
+/** Indexes (in the emulator's delivery log) of the team joins and training completions. */
+let familyDeliveries: number[] = [];
 
 interface Hook {
 	key: string;
 	target_url: string;
 	archived: boolean;
 	events: string[];
+	/** The signing secret PartnerStack was given (the emulator's state shows it; its API never does). */
+	secret: string;
 }
 
 const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
@@ -41,6 +45,7 @@ async function executions() {
 		'GET',
 		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`,
 	);
+	if (!answer.body?.data) throw new Error(`GET /executions answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`);
 	return answer.body.data.results;
 }
 
@@ -62,7 +67,7 @@ beforeAll(async () => {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
-				parameters: { events: ['customer.created', 'partnership.created'], options: {} },
+				parameters: { events: ['customer.created', 'partnership.created', 'partner_team.member_joined', 'training.course_completed'], options: {} },
 				credentials: { partnerStackApi: { id: CREDENTIAL_ID, name: `PartnerStack ${CREDENTIAL_ID}` } },
 			},
 		],
@@ -84,7 +89,7 @@ it('activating registers exactly one webhook with a secret token in its URL', as
 	expect(activated.status).toBe(200);
 	const hooks = await settledHooks(1);
 	expect(hooks).toHaveLength(1);
-	expect(hooks[0].events).toEqual(['customer.created', 'partnership.created']);
+	expect(hooks[0].events).toEqual(['customer.created', 'partner_team.member_joined', 'partnership.created', 'training.course_completed']);
 	expect(hooks[0].target_url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/webhook/${WEBHOOK_ID}/webhook\\?token=[0-9a-f]{64}$`));
 });
 
@@ -123,14 +128,78 @@ it('a redelivery of the same event starts the workflow once', async () => {
 	expect(await executions()).toHaveLength(before);
 });
 
+it('two people joining one team and two partners completing one course start four executions; a redelivery starts none', async () => {
+	const before = (await executions()).length;
+	for (const [email, first_name] of [['mia@ada.example', 'Mia'], ['noa@ada.example', 'Noa']]) {
+		const joined = await emulator.api('POST', '/api/v2/partnerships/ada/member', { email, first_name, last_name: 'Team' }, KEYS.test);
+		expect(joined.status).toBe(200);
+	}
+	for (const partnerKey of ['ada', 'grace']) {
+		await emulator.admin('POST', '/training-completions', { type: 'course', id: 4711, name: 'Selling the product', partner_key: partnerKey });
+	}
+	const deliveries = await emulator.deliveries();
+	const fresh = deliveries.slice(-4);
+	familyDeliveries = [0, 1, 2, 3].map((n) => deliveries.length - 4 + n);
+	expect(fresh.map((delivery) => [delivery.event, delivery.status])).toEqual([
+		['partner_team.member_joined', 200], ['partner_team.member_joined', 200], ['training.course_completed', 200], ['training.course_completed', 200],
+	]);
+	const runs = await waitFor(async () => {
+		const all = await executions();
+		return all.length === before + 4 && all.every((e) => e.status === 'success') ? all : undefined;
+	}, 'four more successful executions');
+	const details = await Promise.all(runs.slice(0, 4).map(async (e) => JSON.stringify((await n8n.rest('GET', `/executions/${e.id}`)).body)));
+	for (const text of ['mia@ada.example', 'noa@ada.example', 'grace@example.com', 'ada@example.com']) {
+		expect(details.some((detail) => detail.includes(text))).toBe(true);
+	}
+
+	await emulator.admin('POST', `/deliveries/${deliveries.length - 1}/redeliver`);
+	await emulator.admin('POST', `/deliveries/${deliveries.length - 3}/redeliver`);
+	const redelivered = (await emulator.deliveries()).slice(-2);
+	expect(redelivered.map((delivery) => delivery.status)).toEqual([200, 200]);
+	await sleep(1500);
+	expect(await executions()).toHaveLength(before + 4);
+});
+
+it('neither the static data nor an execution record holds the URL token or the signing secret', async () => {
+	const [hook] = await activeHooks();
+	const token = new URL(hook.target_url).searchParams.get('token')!;
+	expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
+	const workflow = await n8n.rest<{ data: { staticData?: Record<string, Record<string, unknown>> } }>('GET', `/workflows/${WORKFLOW_ID}`);
+	// The trigger's static data, as n8n keeps it: the hook id and what checks the secrets, not the secrets.
+	const staticData = workflow.body.data.staticData!['node:PartnerStack Trigger'];
+	expect(staticData).toMatchObject({ webhookId: hook.key, webhookSigningSalt: expect.any(String), webhookSigningSecretHash: expect.any(String) });
+	expect(Object.keys(staticData.recentDeliveryHashes as object).length).toBeGreaterThanOrEqual(5);
+	const records = await Promise.all((await executions()).map(async (e) => JSON.stringify((await n8n.rest('GET', `/executions/${e.id}`)).body)));
+	for (const text of [JSON.stringify(workflow.body), ...records, n8n.serverLog]) {
+		expect(text).not.toContain(token);
+		expect(text).not.toContain(hook.secret);
+	}
+});
+
 it('a restart of n8n leaves one hook, not a duplicate', async () => {
 	const [before] = await activeHooks();
 	await n8n.stop();
 	await n8n.start(port);
-	await n8n.login();
+	// n8n answers /rest/settings (what start() waits for) before it has mounted every route: on a busy machine the
+	// login or the executions list can still answer 404 for a moment.
+	await waitFor(async () => {
+		try {
+			await n8n.login();
+			return await executions();
+		} catch {
+			return undefined;
+		}
+	}, 'n8n to accept a login and list executions after the restart');
 	const hooks = await settledHooks(1);
 	expect(hooks).toHaveLength(1);
 	expect(hooks[0].key).toBe(before.key);
+	// A process that never saw them: only the static data in n8n's database knows the four deliveries.
+	const executed = (await executions()).length;
+	for (const index of familyDeliveries) await emulator.admin('POST', `/deliveries/${index}/redeliver`);
+	const redelivered = (await emulator.deliveries()).slice(-4);
+	expect(redelivered.map((delivery) => delivery.status)).toEqual([200, 200, 200, 200]);
+	await sleep(1500);
+	expect(await executions()).toHaveLength(executed);
 });
 
 it('deactivating archives the hook', async () => {

@@ -201,6 +201,8 @@ export interface EngineRunOptions {
 	mode?: WorkflowExecuteMode;
 	userId?: string;
 	staticData?: IDataObject;
+	/** The workflow's time zone setting; n8n's default (GENERIC_TIMEZONE, America/New_York) otherwise. */
+	timezone?: string;
 }
 
 const WORKFLOW = { id: 'wf-test', name: 'Unit test workflow' };
@@ -277,13 +279,15 @@ export interface EngineResult {
 	workflow: Workflow;
 }
 
+const settingsOf = ({ timezone }: { timezone?: string }) => (timezone ? { timezone } : {});
+
 /** Runs one node of this package as a workflow on n8n-core's WorkflowExecute. */
 export async function runOnEngine(options: EngineRunOptions): Promise<EngineResult> {
 	// An active workflow's run, as the former hand-written context answered; tests of the editor's runs pass 'manual'.
 	const mode = options.mode ?? 'trigger';
 	const { parameters, items } = withItemParameters(options.parameters ?? {}, options.items ?? [{ json: {} }], options.itemParameters);
 	const node = nodeOf(options.node ?? 'PartnerStack', parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes, staticData: options.staticData });
+	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes, staticData: options.staticData, settings: settingsOf(options) });
 	const hooks = new ExecutionLifecycleHooks(mode, EXECUTION_ID, { ...WORKFLOW, nodes: [node], connections: {}, active: false } as never);
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
@@ -307,10 +311,10 @@ export async function runOnEngine(options: EngineRunOptions): Promise<EngineResu
  * A poller as n8n's trigger service builds it: one workflow holding the static data, a PollContext per poll.
  * `nodeStaticData` is the node's own part of it (n8n keeps it under `node:<node name>`).
  */
-export function pollerOnEngine(options: { credentials: Credentials; parameters: IDataObject; mode?: WorkflowExecuteMode; nodeStaticData?: IDataObject }) {
+export function pollerOnEngine(options: { credentials: Credentials; parameters: IDataObject; mode?: WorkflowExecuteMode; nodeStaticData?: IDataObject; timezone?: string }) {
 	const node = nodeOf('PartnerStackPollingTrigger', options.parameters);
 	const staticData = { [`node:${node.name}`]: options.nodeStaticData ?? {} };
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: true, nodeTypes, staticData, settings: settingsOf(options) });
 	const type = lookup(node.type);
 	const mode = options.mode ?? 'trigger';
 	return {
@@ -328,6 +332,37 @@ export function loadOptionsContext(options: { credentials: Credentials; node?: N
 	const additionalData = additionalDataFor(options.credentials, undefined);
 	additionalData.currentNodeParameters = parameters;
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+}
+
+export interface LogLine {
+	level: string;
+	message: string;
+	meta?: unknown;
+}
+
+/**
+ * Records what the code under test logs through a context's `logger`, and still hands it to n8n's logger. That
+ * logger is read from the getter the context class inherits (memoized on first read, so it is read off a scratch
+ * object, leaving the context's own `logger` free to be the observing one).
+ */
+function observeLogger(context: object, logs: LogLine[]) {
+	let prototype: object | null = context;
+	let getter: (() => unknown) | undefined;
+	while (prototype && !getter) {
+		getter = Object.getOwnPropertyDescriptor(prototype, 'logger')?.get;
+		prototype = Object.getPrototypeOf(prototype) as object | null;
+	}
+	const logger = getter!.call({}) as Record<LogLine['level'], (message: string, meta?: unknown) => void>;
+	const observed = Object.fromEntries(
+		(['debug', 'info', 'warn', 'error'] as const).map((level) => [
+			level,
+			(message: string, meta?: unknown) => {
+				logs.push({ level, message, meta });
+				logger[level](message, meta);
+			},
+		]),
+	);
+	Object.defineProperty(context, 'logger', { value: observed });
 }
 
 export interface WebhookNodeOptions {
@@ -354,7 +389,10 @@ function webhookWorkflow(options: WebhookNodeOptions) {
 /** The context n8n's activation hands the trigger's webhookMethods (checkExists / create / delete). */
 export function hookContextOnEngine(options: WebhookNodeOptions) {
 	const { node, workflow, additionalData, nodeStaticData } = webhookWorkflow(options);
-	return Object.assign(new HookContext(workflow, node, additionalData, 'trigger', 'activate'), { staticData: nodeStaticData });
+	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
+	const logs: LogLine[] = [];
+	observeLogger(context, logs);
+	return Object.assign(context, { staticData: nodeStaticData, logs });
 }
 
 /** The context n8n's webhook server runs the trigger's webhook() in; `response` records what the node answered. */
@@ -391,14 +429,12 @@ export function webhookContextOnEngine(options: WebhookNodeOptions) {
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
 	};
-	return Object.assign(new WebhookContext(workflow, node, additionalData, 'trigger', webhookData as never, [], null), { staticData: nodeStaticData, response });
+	const context = new WebhookContext(workflow, node, additionalData, 'trigger', webhookData as never, [], null);
+	const logs: LogLine[] = [];
+	observeLogger(context, logs);
+	return Object.assign(context, { staticData: nodeStaticData, response, logs });
 }
 
-export interface LogLine {
-	level: string;
-	message: string;
-	meta?: unknown;
-}
 
 /**
  * The context n8n runs a node's execute() in, for tests of the transport on its own. `requests` and `logs`
@@ -424,25 +460,7 @@ export function executeContextOnEngine(options: { credentials: Credentials; para
 		requests.push(request);
 		return await (httpRequestWithAuthentication as (...args: unknown[]) => Promise<unknown>)(type, request, ...rest);
 	};
-	// n8n's logger, read from the getter the context class inherits (memoized on first read, so read it off a
-	// scratch object and leave the context's own `logger` free to be the observing one).
-	let prototype: object | null = context;
-	let getter: (() => unknown) | undefined;
-	while (prototype && !getter) {
-		getter = Object.getOwnPropertyDescriptor(prototype, 'logger')?.get;
-		prototype = Object.getPrototypeOf(prototype) as object | null;
-	}
-	const logger = getter!.call({}) as Record<LogLine['level'], (message: string, meta?: unknown) => void>;
-	const observed = Object.fromEntries(
-		(['debug', 'info', 'warn', 'error'] as const).map((level) => [
-			level,
-			(message: string, meta?: unknown) => {
-				logs.push({ level, message, meta });
-				logger[level](message, meta);
-			},
-		]),
-	);
-	Object.defineProperty(context, 'logger', { value: observed });
+	observeLogger(context, logs);
 	return Object.assign(context, { requests, logs });
 }
 

@@ -25,13 +25,14 @@ const FILTER_QUERY: Record<string, { param: string; epochMs?: boolean }> = {
 	email: { param: 'email' },
 };
 
-export function toQuery(filters: IDataObject): IDataObject {
+/** Date filters without a zone are read in `timeZone`, the workflow's (`this.getTimezone()`). */
+export function toQuery(filters: IDataObject, timeZone?: string): IDataObject {
 	const qs: IDataObject = {};
 	for (const [name, value] of Object.entries(filters)) {
 		if (value === undefined || value === null || value === '') continue;
 		const mapping = FILTER_QUERY[name];
 		if (!mapping) throw new Error(`Unknown filter "${name}"`);
-		qs[mapping.param] = mapping.epochMs ? toEpochMs(value) : value;
+		qs[mapping.param] = mapping.epochMs ? toEpochMs(value, timeZone) : value;
 	}
 	return qs;
 }
@@ -69,7 +70,7 @@ export function getManyOperation(
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const items = await partnerStackAllItems.call(this, endpoint, toQuery(filters), limit, { itemIndex });
+			const items = await partnerStackAllItems.call(this, endpoint, toQuery(filters, this.getTimezone()), limit, { itemIndex });
 			return items.map((item) => output.call(this, resource, item, itemIndex));
 		},
 	};

@@ -50,14 +50,14 @@ export const API_FIELDS: Record<string, { api: string; kind?: FieldKind }> = {
 	value: { api: 'value', kind: 'integer' },
 };
 
-function convert(name: string, kind: FieldKind, value: unknown, amountUnit: AmountUnit): unknown {
+function convert(name: string, kind: FieldKind, value: unknown, amountUnit: AmountUnit, timeZone?: string): unknown {
 	switch (kind) {
 		case 'amount':
 			return toCents(value, amountUnit);
 		case 'epochMs':
-			return toEpochMs(value);
+			return toEpochMs(value, timeZone);
 		case 'date':
-			return toCalendarDate(value);
+			return toCalendarDate(value, timeZone);
 		case 'list':
 			return Array.isArray(value)
 				? value
@@ -77,14 +77,18 @@ function convert(name: string, kind: FieldKind, value: unknown, amountUnit: Amou
 	}
 }
 
-/** Turns node parameters (camelCase) into a PartnerStack body (snake_case), skipping empty values. */
-export function toApiBody(values: IDataObject, amountUnit: AmountUnit = 'cents'): IDataObject {
+/**
+ * Turns node parameters (camelCase) into a PartnerStack body (snake_case), skipping empty values. Operations
+ * whose fields include a date pass the workflow's time zone (`this.getTimezone()`): dates without a zone are
+ * read in it.
+ */
+export function toApiBody(values: IDataObject, amountUnit: AmountUnit = 'cents', timeZone?: string): IDataObject {
 	const body: IDataObject = {};
 	for (const [name, value] of Object.entries(values)) {
 		if (value === undefined || value === null || value === '') continue;
 		const field = API_FIELDS[name];
 		if (!field) throw new Error(`Unknown field "${name}"`);
-		const converted = convert(name, field.kind ?? 'text', value, amountUnit);
+		const converted = convert(name, field.kind ?? 'text', value, amountUnit, timeZone);
 		if (converted !== undefined) body[field.api] = converted as IDataObject[keyof IDataObject];
 	}
 	return body;

@@ -48,7 +48,7 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[] |
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const now = Date.now();
 	if (state.cursor === undefined) {
-		const startDate = toEpochMs(this.getNodeParameter('options.startDate', '') as string);
+		const startDate = toEpochMs(this.getNodeParameter('options.startDate', ''), this.getTimezone());
 		if (startDate === undefined) {
 			// No flood of history: what exists now is marked as seen.
 			const existing = await partnerStackAllItems.call(this, resource.endpoint, { [param]: now - POLL_OVERLAP_MS, order_by: field });

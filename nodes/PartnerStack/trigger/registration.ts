@@ -1,16 +1,19 @@
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
-import { newToken, tokenHash } from './security';
+import { newToken, signingSecret, tokenHash } from './security';
 
-/** What the trigger keeps in its static data about the hook it registered. */
+/** What the trigger keeps in its static data about the hook it registered: no secret in plain text (see security.ts). */
 interface HookState extends IDataObject {
 	webhookId?: string;
 	webhookTokenHash?: string;
-	webhookSigningSecret?: string;
+	webhookSigningSalt?: string;
+	webhookSigningSecretHash?: string;
 	webhookEvents?: string[];
 	webhookBase?: string;
+	/** Earlier versions kept the signing secret itself: such a hook is registered again, and this is dropped. */
+	webhookSigningSecret?: string;
 }
 
 function state(this: IHookFunctions): HookState {
@@ -20,6 +23,8 @@ function state(this: IHookFunctions): HookState {
 function forget(hook: HookState) {
 	delete hook.webhookId;
 	delete hook.webhookTokenHash;
+	delete hook.webhookSigningSalt;
+	delete hook.webhookSigningSecretHash;
 	delete hook.webhookSigningSecret;
 	delete hook.webhookEvents;
 	delete hook.webhookBase;
@@ -27,6 +32,12 @@ function forget(hook: HookState) {
 
 export function subscribedEvents(this: IHookFunctions): string[] {
 	return [...new Set(this.getNodeParameter('events', []) as string[])].sort();
+}
+
+/** The signing secret of a salt under the node's credential, derived again each time it is needed. */
+export async function deriveSigningSecret(this: IHookFunctions | IWebhookFunctions, salt: string): Promise<string> {
+	const credentials = await this.getCredentials('partnerStackApi');
+	return signingSecret(String(credentials.secretKey ?? ''), salt);
 }
 
 function targetOf(hook: IDataObject): string {
@@ -67,7 +78,13 @@ export async function hookExists(this: IHookFunctions): Promise<boolean> {
 		targetOf(remote).split('?')[0] === baseTarget.call(this) &&
 		hook.webhookBase === baseTarget.call(this) &&
 		tokenHash(remoteTarget.searchParams.get('token')) === hook.webhookTokenHash;
-	if (remote.archived === true || !sameEvents || !sameTarget) {
+	// The signing secret derives from the credential: another secret key (or a hook from before derivation)
+	// means PartnerStack signs with a secret this node can no longer check.
+	const sameSigning =
+		hook.webhookSigningSecret === undefined &&
+		hook.webhookSigningSalt !== undefined &&
+		tokenHash(await deriveSigningSecret.call(this, hook.webhookSigningSalt)) === hook.webhookSigningSecretHash;
+	if (remote.archived === true || !sameEvents || !sameTarget || !sameSigning) {
 		// Replaced rather than patched: a new token comes with the new registration.
 		if (remote.archived !== true) await archiveHook.call(this, hook.webhookId);
 		forget(hook);
@@ -87,19 +104,23 @@ export async function registerHook(this: IHookFunctions): Promise<boolean> {
 	for (const hook of stale) await archiveHook.call(this, String(hook.key));
 
 	const token = newToken();
-	const signingSecret = newToken();
+	const salt = newToken();
+	const secret = await deriveSigningSecret.call(this, salt);
 	const target = `${base}?token=${token}`;
 	// The body field's name is not documented: both spellings seen in the wild are sent.
 	const created = await partnerStackData.call(this, 'POST', '/webhooks', {
-		body: { target_url: target, target, events, secret: signingSecret },
+		body: { target_url: target, target, events, secret },
 	});
 	if (!created.key) {
 		throw new NodeApiError(this.getNode(), created as JsonObject, { message: 'PartnerStack did not answer a webhook key' });
 	}
-	Object.assign(state.call(this), {
+	const hook = state.call(this);
+	forget(hook);
+	Object.assign(hook, {
 		webhookId: String(created.key),
 		webhookTokenHash: tokenHash(token),
-		webhookSigningSecret: signingSecret,
+		webhookSigningSalt: salt,
+		webhookSigningSecretHash: tokenHash(secret),
 		webhookEvents: events,
 		webhookBase: base,
 	});

@@ -1,17 +1,28 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
 
-/** A random secret: the registered URL's `token`, and the signing secret offered to PartnerStack. */
+/**
+ * n8n copies a workflow's static data into every execution record, so the trigger keeps no secret there in
+ * plain text. What it keeps instead:
+ * - `webhookTokenHash`: a SHA-256 of the URL's `token`. A delivery proves itself by the token it carries.
+ * - `webhookSigningSalt`: a random value, useless alone. The signing secret offered to PartnerStack is derived
+ *   from it and the credential's secret key, and derived again when a signed delivery must be checked.
+ * - `webhookSigningSecretHash`: a SHA-256 of that derived secret, to notice that the credential changed since
+ *   the hook was registered (then signatures cannot be checked, and the hook is registered again).
+ */
+
+/** A random secret: the registered URL's `token`, and the signing salt. */
 export function newToken(): string {
 	return randomBytes(32).toString('hex');
 }
 
-/**
- * Only a hash of the token is kept: n8n copies a workflow's static data into every execution record, and
- * the token itself must not appear there.
- */
+/** A one-way fingerprint of a secret: what static data may hold. */
 export function tokenHash(token: unknown): string {
 	return createHash('sha256').update(String(token ?? '')).digest('hex');
+}
+
+/** The signing secret for a salt: an HMAC under the credential's secret key, so nothing in static data gives it. */
+export function signingSecret(credentialSecretKey: string, salt: string): string {
+	return createHmac('sha256', credentialSecretKey).update(`n8n-nodes-partnerstack webhook signing secret|${salt}`).digest('hex');
 }
 
 export function sameSecret(expected: string, given: unknown): boolean {
@@ -23,25 +34,7 @@ export function sameSecret(expected: string, given: unknown): boolean {
 
 /** A non-standard `x-partnerstack-signature` (hex HMAC-SHA256 of the raw body) is checked when present. */
 export function validSignature(secret: string, rawBody: Buffer | string | undefined, header: unknown): boolean {
-	if (typeof header !== 'string' || rawBody === undefined) return false;
+	if (typeof header !== 'string' || rawBody === undefined || !secret) return false;
 	const expected = createHmac('sha256', secret).update(rawBody).digest('hex');
 	return sameSecret(expected, header.replace(/^sha256=/, ''));
-}
-
-/** PartnerStack may deliver an event more than once: the same object, event and update time is one delivery. */
-export function deliveryId(event: string, body: IDataObject): string {
-	return [event, body.key ?? body.id ?? '', body.updated_at ?? body.created_at ?? ''].join('|');
-}
-
-/**
- * Remembers recent deliveries in the workflow's static data (kept in n8n's database, so it holds across
- * processes and restarts). Answers true the first time a delivery id is seen within the window.
- */
-export function firstDelivery(staticData: IDataObject, id: string, windowMs: number, now = Date.now()): boolean {
-	const seen = (staticData.recentDeliveries as Record<string, number> | undefined) ?? {};
-	for (const [key, at] of Object.entries(seen)) if (now - at > windowMs) delete seen[key];
-	const first = seen[id] === undefined;
-	if (first) seen[id] = now;
-	staticData.recentDeliveries = seen;
-	return first;
 }

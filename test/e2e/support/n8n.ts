@@ -129,6 +129,8 @@ export class N8nInstance {
 
 	async start(port: number, extraEnv: Record<string, string> = {}): Promise<void> {
 		this.port = port;
+		// A restarted instance keeps the earlier log (tests read it whole): only this start's lines count as ready.
+		const logStart = this.serverLog.length;
 		this.server = spawnTracked(N8N_NODE, [this.bin, 'start'], {
 			env: {
 				...this.env(),
@@ -147,8 +149,11 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n exited early:\n${this.serverLog}`);
 			try {
+				// n8n answers /rest/settings before every route is mounted (a login right after a restart once got
+				// "Cannot POST /rest/login"): it logs this line once the editor and the REST API are up.
+				const listening = this.serverLog.slice(logStart).includes('Editor is now accessible');
 				const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
-				if (response.ok) return;
+				if (listening && response.ok) return;
 			} catch {
 				// not listening yet
 			}

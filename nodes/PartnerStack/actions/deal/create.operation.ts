@@ -48,6 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		},
 		amountUnit,
+		this.getTimezone(),
 	);
 	if (source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
 	// An external_key identifies it: a create whose answer was lost is looked up before being sent again.

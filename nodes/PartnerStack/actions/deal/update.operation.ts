@@ -38,6 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
 		},
 		amountUnit,
+		this.getTimezone(),
 	);
 	if (!Object.keys(body).length) throw new Error('Add at least one field to update');
 	const deal = await partnerStackData.call(this, 'PATCH', `/deals/${encodeURIComponent(key)}`, { body, itemIndex });

@@ -55,6 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			externalKey,
 		},
 		amountUnit,
+		this.getTimezone(),
 	);
 
 	const existing = await findByExternalKey.call(this, externalKey, itemIndex);

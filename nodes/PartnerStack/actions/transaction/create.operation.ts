@@ -89,6 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...additionalFields,
 		},
 		amountUnit,
+		this.getTimezone(),
 	);
 	const referenceField = this.getNodeParameter('customerKeyType', itemIndex, 'customer_external_key') as string;
 	body[referenceField] = String(this.getNodeParameter('customerKey', itemIndex)).trim();
