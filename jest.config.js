@@ -30,17 +30,18 @@ module.exports = {
 			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
 			globalTeardown,
 		})),
-		// Queue mode (Redis, PostgreSQL, main, two workers, a webhook processor) on the 1.x line.
-		{
-			displayName: 'queue',
+		// Queue mode (Redis, PostgreSQL, main, two workers, a webhook processor): `queue` on the 1.x line,
+		// `queue-n8n2` on the 2.x line (its workers run task runners).
+		...['1', '2'].map((line) => ({
+			displayName: line === '1' ? 'queue' : `queue-n8n${line}`,
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/queue/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			moduleNameMapper,
-			globals: { N8N_LINE: '1' },
+			globals: { N8N_LINE: line },
 			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
 			globalTeardown,
-		},
+		})),
 	],
 };

@@ -54,8 +54,12 @@ export const CHOICES = Object.freeze({
 	deliveryAttempts: 3,
 	deliveryRetryDelayMs: 500,
 	deliveryTimeoutMs: 5000,
-	/** Rate limit (the 4 000/min figure comes from third parties): a sliding window over the last minute. */
+	/**
+	 * Rate limit (undocumented; the 4 000/min figure comes from third parties): a sliding window over the last
+	 * minute by default; faults can switch to a token bucket (`rateLimiter: "bucket"`, `rateLimitBurst`).
+	 */
 	defaultRateLimitPerMinute: 4000,
+	defaultRateLimiter: 'window',
 	/** 429s carry `Retry-After` (seconds) unless faults say `retryAfter: "never"`, or every other time with "alternate". */
 	defaultRetryAfter: 'always',
 	/** Data Import API answer (the real one processes the file later and reports by email). */

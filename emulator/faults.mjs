@@ -1,10 +1,15 @@
-// Fault injection: a sliding-window rate limit, a share of 5xx answers, added latency, dropped connections
-// (before the request is served, or after it was: the client cannot tell whether a create was written),
-// and a queue of scripted faults for deterministic tests. Set at start (flags) or at run time (admin API).
+// Fault injection: a rate limit (a sliding window or a token bucket), a share of 5xx answers, added latency,
+// dropped connections (before the request is served, or after it was: the client cannot tell whether a create
+// was written), and a queue of scripted faults for deterministic tests. Set at start (flags) or at run time
+// (admin API).
 import { CHOICES } from './choices.mjs';
 
 export const DEFAULT_FAULTS = Object.freeze({
 	rateLimitPerMinute: CHOICES.defaultRateLimitPerMinute,
+	// 'window': at most rateLimitPerMinute requests in any 60 s; 'bucket': a token bucket refilled at
+	// rateLimitPerMinute, holding at most rateLimitBurst tokens (starts full).
+	rateLimiter: CHOICES.defaultRateLimiter,
+	rateLimitBurst: 40,
 	retryAfter: CHOICES.defaultRetryAfter, // 'always' | 'never' | 'alternate'
 	errorRate: 0, // share of requests answered with one of errorStatuses
 	errorStatuses: [500, 502, 503],
@@ -17,8 +22,7 @@ export const DEFAULT_FAULTS = Object.freeze({
 
 export class Faults {
 	constructor(settings = {}) {
-		this.window = [];
-		this.rateLimitedCount = 0;
+		this.clearLimiter();
 		this.random = mulberry32(settings.seed ?? 42);
 		this.set({ ...DEFAULT_FAULTS, ...settings });
 	}
@@ -26,12 +30,19 @@ export class Faults {
 	set(settings) {
 		this.settings = { ...(this.settings ?? DEFAULT_FAULTS), ...settings };
 		this.settings.script = [...(settings.script ?? this.settings.script ?? [])];
+		// A new limit starts fresh: an empty window, a full bucket, no 429s counted.
+		if (['rateLimitPerMinute', 'rateLimiter', 'rateLimitBurst'].some((name) => name in settings)) this.clearLimiter();
 	}
 
 	reset() {
-		this.window = [];
-		this.rateLimitedCount = 0;
+		this.clearLimiter();
 		this.settings = { ...DEFAULT_FAULTS, script: [] };
+	}
+
+	clearLimiter() {
+		this.window = [];
+		this.bucket = undefined;
+		this.rateLimitedCount = 0;
 	}
 
 	/** Decides what happens to one API request: undefined (serve it), or a fault to apply. */
@@ -39,15 +50,10 @@ export class Faults {
 		const scripted = this.settings.script.shift();
 		if (scripted) return scripted;
 
-		const limit = this.settings.rateLimitPerMinute;
-		if (limit > 0) {
-			while (this.window.length && this.window[0] <= now - 60_000) this.window.shift();
-			if (this.window.length >= limit) {
-				this.rateLimitedCount++;
-				const seconds = Math.max(1, Math.ceil((this.window[0] + 60_000 - now) / 1000));
-				return { status: 429, retryAfter: this.retryAfterFor(seconds) };
-			}
-			this.window.push(now);
+		const waitMs = this.rateLimitWaitMs(now);
+		if (waitMs !== undefined) {
+			this.rateLimitedCount++;
+			return { status: 429, retryAfter: this.retryAfterFor(Math.max(1, Math.ceil(waitMs / 1000))) };
 		}
 		if (this.settings.dropRate > 0 && this.random() < this.settings.dropRate) return { drop: true };
 		if (this.settings.dropAfterWriteRate > 0 && this.random() < this.settings.dropAfterWriteRate) return { dropAfterWrite: true };
@@ -55,6 +61,26 @@ export class Faults {
 			const statuses = this.settings.errorStatuses;
 			return { status: statuses[Math.floor(this.random() * statuses.length)] };
 		}
+		return undefined;
+	}
+
+	/** Takes one request from the limiter: undefined when it may pass, else how long until it would. */
+	rateLimitWaitMs(now) {
+		const limit = this.settings.rateLimitPerMinute;
+		if (!(limit > 0)) return undefined;
+		if (this.settings.rateLimiter === 'bucket') {
+			const capacity = Math.max(1, this.settings.rateLimitBurst);
+			const perMs = limit / 60_000;
+			const bucket = (this.bucket ??= { tokens: capacity, at: now });
+			bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * perMs);
+			bucket.at = now;
+			if (bucket.tokens < 1) return (1 - bucket.tokens) / perMs;
+			bucket.tokens -= 1;
+			return undefined;
+		}
+		while (this.window.length && this.window[0] <= now - 60_000) this.window.shift();
+		if (this.window.length >= limit) return this.window[0] + 60_000 - now;
+		this.window.push(now);
 		return undefined;
 	}
 

@@ -11,6 +11,8 @@ export const KEYS = {
 };
 
 export interface LoggedRequest {
+	/** When the emulator received it (epoch ms). */
+	at: number;
 	method: string;
 	path: string;
 	query: Record<string, string>;

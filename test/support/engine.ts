@@ -224,10 +224,10 @@ export function webhookContextOnEngine(options: WebhookNodeOptions) {
  * The context n8n runs a node's execute() in, for tests of the transport on its own. `requests` and `logs`
  * observe what the code under test asked n8n's helpers and logger for; both still do their real work.
  */
-export function executeContextOnEngine(options: { credentials: Credentials; parameters?: IDataObject; items?: INodeExecutionData[] }) {
-	const node = nodeOf('PartnerStack', options.parameters ?? {});
+export function executeContextOnEngine(options: Pick<EngineRunOptions, 'credentials' | 'parameters' | 'items' | 'itemParameters' | 'continueOnFail'>) {
+	const { parameters, items } = withItemParameters(options.parameters ?? {}, options.items ?? [{ json: {} }], options.itemParameters);
+	const node = nodeOf('PartnerStack', parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
 	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes });
-	const items = options.items ?? [{ json: {} }];
 	const executeData = { node, data: { main: [items] }, source: null };
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [executeData] } });
 	const context = new ExecuteContext(workflow, node, additionalDataFor(options.credentials, undefined), 'trigger', runExecutionData, 0, items, { main: [items] }, executeData, []);

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not node code */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sleep } from 'n8n-workflow';
 
 import { EmulatorProcess, KEYS } from '../support/emulator';
 
@@ -181,6 +182,18 @@ describe('fault injection', () => {
 		expect(answers[2].headers.get('retry-after')).toMatch(/^\d+$/);
 		expect(answers[3].headers.get('retry-after')).toBeNull();
 		expect(answers[2].body).toEqual({ message: expect.any(String), status: 429 });
+	});
+
+	it('rate-limits as a token bucket: a burst, then the refill rate, without Retry-After when told', async () => {
+		await emulator.faults({ rateLimitPerMinute: 60, rateLimiter: 'bucket', rateLimitBurst: 3, retryAfter: 'never' });
+		const answers = [];
+		for (let n = 0; n < 4; n++) answers.push(await emulator.api('GET', '/api/v2/groups'));
+		expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+		expect(answers[3].headers.get('retry-after')).toBeNull();
+		await sleep(1050);
+		expect((await emulator.api('GET', '/api/v2/groups')).status).toBe(200);
+		expect((await emulator.api('GET', '/api/v2/groups')).status).toBe(429);
+		expect(await emulator.admin('GET', '/faults')).toMatchObject({ rateLimiter: 'bucket', rateLimitBurst: 3, rateLimitedCount: 2 });
 	});
 
 	it('answers scripted 5xx, drops connections and adds latency', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RequestPacer, mapWithConcurrency } from '../transport/concurrency';
-import { partnerStackAllItems, partnerStackRequest } from '../transport';
+import { mapWithConcurrency, type RequestPacer } from '../transport/concurrency';
+import { pacerFor, partnerStackAllItems, partnerStackRequest } from '../transport';
 import type { Delimiter } from './csv';
 import { CsvStream, isBlank } from './csv';
 import { listTiers, TierIndex } from '../helpers/tiers';
@@ -174,7 +174,8 @@ export async function runImport(
 	checkUnwritableColumns(settings, [...unwritableWithValues], writesRowByRow, warnings);
 
 	if (keepRows) {
-		const pacer = new RequestPacer(settings.requestsPerMinute);
+		// The run's one pacer (every request of this node run shares it); Requests per Minute is its ceiling.
+		const pacer = pacerFor(node, { ceilingPerMinute: settings.requestsPerMinute });
 		const byRow = new Map(outcomes.map((outcome) => [outcome.row, outcome]));
 		const mark = (row: number, status: Status, reason: string) => Object.assign(byRow.get(row)!, { status, reason });
 		const candidates = await checkReferences(node, settings, valid, pacer, mark);

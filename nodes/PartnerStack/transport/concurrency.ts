@@ -1,30 +1,4 @@
-import { sleep } from 'n8n-workflow';
-
-/**
- * Keeps a run of requests under a budget per window (PartnerStack: requests per minute), as a sliding window.
- * One pacer is shared by every worker of one execution; nothing is kept between executions.
- */
-export class RequestPacer {
-	private readonly sent: number[] = [];
-
-	constructor(
-		private readonly budget: number,
-		private readonly windowMs = 60_000,
-	) {}
-
-	async acquire(): Promise<void> {
-		if (this.budget <= 0) return;
-		for (;;) {
-			const now = Date.now();
-			while (this.sent.length && this.sent[0] <= now - this.windowMs) this.sent.shift();
-			if (this.sent.length < this.budget) {
-				this.sent.push(now);
-				return;
-			}
-			await sleep(this.sent[0] + this.windowMs - now + 1);
-		}
-	}
-}
+export { RequestPacer } from './pacer';
 
 /** Runs `worker` over `inputs` with at most `concurrency` in flight; results keep the input order. */
 export async function mapWithConcurrency<T, R>(

@@ -11,8 +11,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import type { RequestPacer } from './concurrency';
+import type { RequestPacer } from './pacer';
+import { pacerFor } from './pacer';
 import { backoffDelayMs, networkErrorCode, parseRetryAfterMs, RETRY_POLICY } from './retry';
+
+export { ASSUMED_RATE_LIMIT_PER_MINUTE, pacerFor } from './pacer';
 
 export type PartnerStackContext =
 	| IExecuteFunctions
@@ -39,6 +42,7 @@ export interface RequestOptions {
 	itemIndex?: number;
 	/** A POST is retried after a lost connection only when repeating it cannot create a second object. */
 	idempotent?: boolean;
+	/** Defaults to the run's own pacer (`pacerFor(this)`): pass one only to share it with another context. */
 	pacer?: RequestPacer;
 }
 
@@ -111,10 +115,27 @@ function apiError(
 	return error;
 }
 
+function rateLimitError(
+	this: PartnerStackContext,
+	body: unknown,
+	method: string,
+	path: string,
+	itemIndex: number | undefined,
+	why: string,
+): NodeApiError {
+	const error = apiError.call(this, 429, body, method, path, itemIndex);
+	error.description =
+		`${method} ${path} answered HTTP 429: PartnerStack's rate limit was hit and ${why}. ` +
+		'Lower the node\'s Requests per Minute, run fewer workflows on these keys at the same time, ' +
+		'or let the request wait longer (Rate Limit Wait on the import node; Retry On Fail in the node settings).';
+	return error;
+}
+
 /**
  * One authenticated call to PartnerStack. Answers the parsed body (the `{data, message, status}` envelope).
- * Retries 429 and 5xx (Retry-After first, else backoff) and lost connections; errors carry PartnerStack's
- * message and never the keys.
+ * Every call of a node run waits for the run's pacer. A 429 slows the pacer down and is retried until the
+ * run's rate-limit wait is used up (Retry-After first, else a growing pause); 5xx and lost connections are
+ * retried a bounded number of times. Errors carry PartnerStack's message and never the keys.
  */
 export async function partnerStackRequest(
 	this: PartnerStackContext,
@@ -138,8 +159,10 @@ export async function partnerStackRequest(
 	};
 	const mayRepeatAfterLostConnection = method !== 'POST' || options.idempotent === true;
 
+	const pacer = options.pacer ?? pacerFor(this);
+	let limitedSince: number | undefined;
 	for (let attempt = 1; ; attempt++) {
-		await options.pacer?.acquire();
+		const sentAt = await pacer.acquire();
 		let response: FullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -165,11 +188,28 @@ export async function partnerStackRequest(
 		}
 
 		const { statusCode } = response;
+		if (statusCode !== 429) pacer.answered(sentAt, { limited: false });
 		if (statusCode < 400) {
 			if (isBuffer || typeof response.body !== 'string') return (response.body ?? {}) as PartnerStackEnvelope;
 			return safeJson(response.body);
 		}
 		const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
+		if (statusCode === 429) {
+			// Bounded by time, not by count: a limit without Retry-After can take a whole minute to reopen.
+			const retryAfter = parseRetryAfterMs(response.headers?.['retry-after']);
+			pacer.answered(sentAt, { limited: true, retryAfterMs: retryAfter });
+			limitedSince ??= Date.now();
+			const waitedMs = Date.now() - limitedSince;
+			if (retryAfter !== undefined && retryAfter > RETRY_POLICY.maxRetryAfterMs) {
+				throw rateLimitError.call(this, body, method, path, options.itemIndex, `it asked to wait ${Math.ceil(retryAfter / 1000)} s`);
+			}
+			if (waitedMs + (retryAfter ?? 0) > pacer.rateLimitWaitMs) {
+				throw rateLimitError.call(this, body, method, path, options.itemIndex, `the request was refused for ${Math.round(waitedMs / 1000)} s`);
+			}
+			this.logger.debug('PartnerStack rate limit hit, retrying', { method, path, retryAfter, pacedPerMinute: Math.round(pacer.rate) });
+			attempt--; // the pacer decides when to try again
+			continue;
+		}
 		if (RETRY_POLICY.retryableStatuses.includes(statusCode) && attempt < RETRY_POLICY.maxAttempts) {
 			const retryAfter = parseRetryAfterMs(response.headers?.['retry-after']);
 			if (retryAfter === undefined || retryAfter <= RETRY_POLICY.maxRetryAfterMs) {

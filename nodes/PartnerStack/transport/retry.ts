@@ -1,11 +1,14 @@
-/** How the transport retries: bounded attempts, Retry-After honoured, otherwise exponential backoff with jitter. */
+/**
+ * How the transport retries 5xx answers and lost connections: bounded attempts, Retry-After honoured, otherwise
+ * exponential backoff with jitter. A 429 is the pacer's business and is bounded by time (`PACER_POLICY`).
+ */
 export const RETRY_POLICY = {
 	maxAttempts: 6,
 	baseDelayMs: 500,
 	maxDelayMs: 20_000,
 	/** A Retry-After longer than this is not waited for: the error says when to try again instead. */
 	maxRetryAfterMs: 120_000,
-	retryableStatuses: [429, 500, 502, 503, 504],
+	retryableStatuses: [500, 502, 503, 504],
 	/** Network failures that say nothing was answered; a refused connection or unknown host is not retried. */
 	retryableNetworkCodes: ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET'],
 	requestTimeoutMs: 30_000,

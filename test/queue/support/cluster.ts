@@ -1,13 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not node code */
 // n8n in queue mode on 127.0.0.1, from the real parts: Debian's redis-server and PostgreSQL (a cluster made in a
-// temporary folder), one main instance, two workers and one webhook processor, all with this package installed
+// temporary folder), one main instance, two workers and one webhook processor (on the jest project's n8n line,
+// 2.x on its own Node 24 with task runners), all with this package installed
 // in one shared n8n user folder. Every process is stopped by the PID this harness started; the folder goes.
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { installPackage, N8nInstance } from '../../e2e/support/n8n';
+import { installPackage, N8N_MAJOR, N8N_NODE, N8nInstance } from '../../e2e/support/n8n';
 import { spawnTracked, stopTracked } from '../../support/processes';
 import { waitFor } from '../../support/wait';
 import { freePort } from '../../e2e/support/ports';
@@ -129,8 +130,11 @@ export class QueueCluster {
 	/** `n8n start`, `n8n worker` or `n8n webhook`, with the package loaded from the shared user folder. */
 	async startN8n(name: string, command: 'start' | 'worker' | 'webhook', extra: Record<string, string> = {}) {
 		const args = command === 'worker' ? ['worker', '--concurrency=1'] : [command];
-		const env = { ...this.n8n.env(), ...extra };
-		const child = spawnTracked(process.execPath, [this.n8n.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		// n8n 2.x runs Code nodes in task runners: every process starts its own broker, each needs a free port.
+		const runners: Record<string, string> =
+			N8N_MAJOR >= 2 ? { N8N_RUNNERS_ENABLED: 'true', N8N_RUNNERS_MODE: 'internal', N8N_RUNNERS_BROKER_PORT: String(await freePort()) } : {};
+		const env = { ...this.n8n.env(), ...runners, ...extra };
+		const child = spawnTracked(N8N_NODE, [this.n8n.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const entry = this.track(name, child);
 		const ready =
 			command === 'worker'
