@@ -5,8 +5,8 @@
 import { execSync } from 'node:child_process';
 import { cpus } from 'node:os';
 
-import { createContext, credentialsFor } from '../test/support/context';
 import { EmulatorProcess, KEYS } from '../test/support/emulator';
+import { credentialsFor, executeContextOnEngine, stopEngine } from '../test/support/engine';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
 const ACTION_ITEMS = Number(process.env.BENCH_ACTION_ITEMS ?? 200);
@@ -57,7 +57,8 @@ async function importUnder(emulator: EmulatorProcess, limiter: Limiter, rows = R
 	const { runImport } = require('../../dist/nodes/PartnerStack/import/engine.js');
 	const { pacerFor } = require('../../dist/nodes/PartnerStack/transport/index.js');
 	await fresh(emulator, limiter, LATENCY_MS);
-	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production) });
+	// The import's requests go through n8n-core's own HTTP helpers, as in n8n.
+	const context = executeContextOnEngine({ credentials: credentialsFor(emulator.url, KEYS.production) });
 	const started = Date.now();
 	const { summary } = await runImport(context, [customersCsv(rows)], {
 		objectType: 'customers', mode: 'rowByRow', delimiter: ',', ignoreUnknownColumns: false, sendInviteEmails: false,
@@ -71,7 +72,8 @@ async function actionNodeUnder(emulator: EmulatorProcess, limiter: Limiter, late
 	const { PartnerStack } = require('../../dist/nodes/PartnerStack/PartnerStack.node.js');
 	await fresh(emulator, limiter, latencyMs);
 	const items = Array.from({ length: ACTION_ITEMS }, (_, n) => ({ json: { n } }));
-	const context = createContext({
+	// n8n-core's ExecuteContext (item parameters as expressions on each item, continueOnFail as the node setting).
+	const context = executeContextOnEngine({
 		credentials: credentialsFor(emulator.url, KEYS.production),
 		parameters: { resource: 'customer', operation: 'create', partnerKey: 'ada', simplify: true },
 		items,
@@ -120,6 +122,7 @@ async function main() {
 		}
 	} finally {
 		await emulator.stop();
+		stopEngine();
 	}
 	console.log(`\npacing benchmark: ${cpus().length} × ${cpuModel()} (nproc ${cpus().length}), Node ${process.version}`);
 	console.log('| run | limiter | rows | seconds | rows/s | share of limit | requests | answered 429 | failed | lost | duplicated | pacer at the end (/min) |');

@@ -22,8 +22,18 @@ for (const name of benches) {
 		platform: 'node',
 		format: 'cjs',
 		target: 'node20',
-		external: ['n8n-workflow', '../../dist/*'],
+		// n8n's engine (test/support/engine.ts) loads as installed, not bundled.
+		external: ['n8n-workflow', 'n8n-core', 'n8n-core/*', '@n8n/di', '../../dist/*'],
 		logLevel: 'warning',
+		// As in jest.config.js: csv-parse's core is the bundle the build publishes.
+		plugins: [
+			{
+				name: 'published-csv-parse',
+				setup(build) {
+					build.onResolve({ filter: /\/vendor\/csvParse$/ }, () => ({ path: join(root, 'dist', 'nodes', 'PartnerStack', 'vendor', 'csvParse.js'), external: true }));
+				},
+			},
+		],
 	});
 	execFileSync(process.execPath, ['--expose-gc', outfile], { cwd: root, stdio: 'inherit' });
 }

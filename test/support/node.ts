@@ -1,34 +1,35 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { PartnerStack } from '../../nodes/PartnerStack/PartnerStack.node';
-import { createContext, credentialsFor, type ContextOptions } from './context';
 import { EmulatorProcess, KEYS } from './emulator';
+import { credentialsFor, runOnEngine, type EngineRunOptions } from './engine';
+
+export type RunOptions = Partial<Omit<EngineRunOptions, 'node' | 'parameters'>> & { keys?: typeof KEYS.production; sandbox?: boolean };
 
 export const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
-/** Runs the PartnerStack node's execute() with real HTTP against the emulator. */
-export async function runNode(
-	emulator: EmulatorProcess,
-	parameters: IDataObject,
-	options: Partial<ContextOptions> & { keys?: typeof KEYS.production; sandbox?: boolean } = {},
-): Promise<INodeExecutionData[]> {
-	const context = createContext({
+/** Runs the PartnerStack node on n8n's engine (test/support/engine.ts) against the emulator; throws what n8n recorded on failure. */
+export async function runNode(emulator: EmulatorProcess, parameters: IDataObject, options: RunOptions = {}): Promise<INodeExecutionData[]> {
+	const { error, items } = await runOnEngine({
 		credentials: credentialsFor(emulator.url, options.keys ?? KEYS.production, options.sandbox ?? false),
-		parameters,
 		...options,
+		node: 'PartnerStack',
+		parameters,
 	});
-	const [output] = await new PartnerStack().execute.call(context as never);
-	return output;
+	if (error) throw error;
+	return items;
 }
 
-export async function runNodeError(emulator: EmulatorProcess, parameters: IDataObject, options = {}) {
-	try {
-		await runNode(emulator, parameters, options);
-	} catch (error) {
-		return error as Error & { description?: string; httpCode?: string; context?: IDataObject };
-	}
-	throw new Error('expected the node to fail');
+/** The node error as n8n recorded it for the run (message, description, httpCode, context). */
+export async function runNodeError(emulator: EmulatorProcess, parameters: IDataObject, options: RunOptions = {}) {
+	const { error } = await runOnEngine({
+		credentials: credentialsFor(emulator.url, options.keys ?? KEYS.production, options.sandbox ?? false),
+		...options,
+		node: 'PartnerStack',
+		parameters,
+	});
+	if (!error) throw new Error('expected the node to fail');
+	return error;
 }
 
 export function startEmulator() {
@@ -72,18 +73,19 @@ export async function runImportNode(
 	emulator: EmulatorProcess,
 	csv: string | Buffer,
 	parameters: IDataObject,
-	options: Partial<ContextOptions> = {},
+	options: RunOptions = {},
 ) {
-	const { PartnerStackImport } = await import('../../nodes/PartnerStack/PartnerStackImport.node');
 	const { transform } = await import('../../nodes/PartnerStack/vendor/csvParse');
 	const data = (Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8')).toString('base64');
-	const context = createContext({
-		credentials: credentialsFor(emulator.url, KEYS.production),
-		parameters: { operation: 'import', mode: 'validate', binaryPropertyName: 'data', options: {}, ...parameters },
+	const { error, items, workflow } = await runOnEngine({
+		credentials: credentialsFor(emulator.url, options.keys ?? KEYS.production, options.sandbox ?? false),
 		items: [{ json: {}, binary: { data: { data, mimeType: 'text/csv', fileName: 'upload.csv' } } }],
 		...options,
+		node: 'PartnerStackImport',
+		parameters: { operation: 'import', mode: 'validate', binaryPropertyName: 'data', options: {}, ...parameters },
 	});
-	const [[item]] = await new PartnerStackImport().execute.call(context as never);
+	if (error) throw error;
+	const [item] = items;
 	const report: string[][] = [];
 	if (item.binary?.report) {
 		const parser = transform({ relax_column_count: true });
@@ -92,5 +94,5 @@ export async function runImportNode(
 		parser.parse(undefined, true, push, () => {});
 	}
 	const rows = report.slice(1).map(([row, status, reason, ...cells]) => ({ row: Number(row), status, reason, cells }));
-	return { item, json: item.json, header: report[0], rows, context };
+	return { item, json: item.json, header: report[0], rows, workflow };
 }

@@ -4,10 +4,9 @@
 // processes whose zone is east (Asia/Tokyo) and west (America/Los_Angeles) of UTC.
 import type { IDataObject } from 'n8n-workflow';
 
-import { PartnerStackPollingTrigger } from '../../nodes/PartnerStack/PartnerStackPollingTrigger.node';
 import { toCalendarDate, toEpochMs } from '../../nodes/PartnerStack/helpers/dates';
-import { createContext, credentialsFor } from '../support/context';
 import { KEYS } from '../support/emulator';
+import { credentialsFor, pollerOnEngine } from '../support/engine';
 import { DEMO, locator, runNode, startEmulator } from '../support/node';
 
 const TOKYO = 'Asia/Tokyo';
@@ -157,16 +156,15 @@ describe('what reaches PartnerStack', () => {
 	});
 
 	it('polling trigger: the start date is read in the workflow time zone', async () => {
-		const trigger = new PartnerStackPollingTrigger();
 		const poll = async (timezone: string) => {
 			const staticData: IDataObject = {};
-			const context = createContext({
+			const poller = pollerOnEngine({
 				credentials: credentialsFor(emulator.url, KEYS.production),
 				parameters: { resource: 'deal', watch: 'created', options: { startDate: '2026-12-04T00:00:00' } },
-				staticData,
+				nodeStaticData: staticData,
 				timezone,
 			});
-			await trigger.poll.call(context as never);
+			await poller.poll();
 			return staticData;
 		};
 		expect((await poll(TOKYO)).cursor).toBeGreaterThanOrEqual(utc(2026, 11, 3, 15));

@@ -1,17 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PartnerStackPollingTrigger } from '../../nodes/PartnerStack/PartnerStackPollingTrigger.node';
-import { createContext, credentialsFor } from '../support/context';
 import { KEYS } from '../support/emulator';
+import { credentialsFor, pollerOnEngine } from '../support/engine';
 import { DEMO, startEmulator } from '../support/node';
 
 const emulator = startEmulator();
-const node = new PartnerStackPollingTrigger();
 
-function poller(parameters: IDataObject, staticData: IDataObject, mode = 'trigger') {
-	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { options: {}, ...parameters }, staticData, mode });
+/** Each poll of an active workflow (or the editor's 'manual' fetch) in n8n's PollContext; `staticData` is the node's. */
+function poller(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+	const { poll } = pollerOnEngine({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { options: {}, ...parameters }, nodeStaticData: staticData, mode });
 	return async () => {
-		const result = await node.poll.call(context as never);
+		const result = await poll();
 		return result ? result[0].map((item) => item.json) : [];
 	};
 }

@@ -12,12 +12,12 @@ import {
 	partnerStackRequest,
 } from '../../nodes/PartnerStack/transport';
 import { backoffDelayMs, parseRetryAfterMs, RETRY_POLICY } from '../../nodes/PartnerStack/transport/retry';
-import { createContext, credentialsFor, type TestContext } from '../support/context';
+import { credentialsFor, executeContextOnEngine as createContext, type EngineContext as TestContext } from '../support/engine';
 import { EmulatorProcess, KEYS } from '../support/emulator';
 
 const emulator = new EmulatorProcess();
 let context: TestContext;
-// The transport is typed for n8n's contexts; the test context implements the part it uses.
+// The transport is typed for n8n's context interfaces; n8n-core's ExecuteContext is their implementation.
 const asN8n = (ctx: TestContext) => ctx as never;
 
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { PartnerStackTrigger } from '../../nodes/PartnerStack/PartnerStackTrigge
 import { firstDelivery, deliveryFingerprint, MAX_REMEMBERED_DELIVERIES } from '../../nodes/PartnerStack/trigger/deliveries';
 import { TRIGGER_EVENTS } from '../../nodes/PartnerStack/trigger/events';
 import { signingSecret, tokenHash } from '../../nodes/PartnerStack/trigger/security';
-import { createContext, credentialsFor } from '../support/context';
 import { KEYS } from '../support/emulator';
+import { credentialsFor, hookContextOnEngine, webhookContextOnEngine } from '../support/engine';
 import { DEMO, startEmulator } from '../support/node';
 import { distinctDeliveries } from '../support/seedPayloads';
 
@@ -27,7 +27,7 @@ interface Hook {
 }
 
 function hookContext(events: string[], staticData: IDataObject = {}, webhookUrl = WEBHOOK_URL, keys = KEYS.production) {
-	return createContext({ credentials: credentialsFor(emulator.url, keys), parameters: { events }, staticData, webhookUrl });
+	return hookContextOnEngine({ credentials: credentialsFor(emulator.url, keys), parameters: { events }, nodeStaticData: staticData, webhookUrl });
 }
 
 const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
@@ -138,10 +138,10 @@ describe('deliveries', () => {
 		body: IDataObject,
 		{ query = { token } as IDataObject, headers = {}, events = ['customer.created'], forms = [] as string[], staticData = stored(), rawBody = Buffer.from(JSON.stringify(body)), options = {} } = {},
 	) {
-		const context = createContext({
+		const context = webhookContextOnEngine({
 			credentials: credentialsFor(emulator.url, KEYS.production),
 			parameters: { events, forms, options },
-			staticData,
+			nodeStaticData: staticData,
 			request: { body, headers, query, rawBody },
 		});
 		return { context, run: () => trigger.webhook.call(context as never) };
@@ -175,10 +175,10 @@ describe('deliveries', () => {
 
 	it('cannot check a signature once the credential changed: 401, and a warning that says what to do', async () => {
 		const good = createHmac('sha256', secret).update(JSON.stringify(customer)).digest('hex');
-		const context = createContext({
+		const context = webhookContextOnEngine({
 			credentials: credentialsFor(emulator.url, { publicKey: KEYS.production.publicKey, secretKey: 'sk_live_rotated' }),
 			parameters: { events: ['customer.created'], forms: [], options: {} },
-			staticData: stored(),
+			nodeStaticData: stored(),
 			request: { body: customer, headers: { 'x-partnerstack-signature': good }, query: { token }, rawBody: Buffer.from(JSON.stringify(customer)) },
 		});
 		expect(await trigger.webhook.call(context as never)).toEqual({ noWebhookResponse: true });
@@ -344,10 +344,10 @@ describe('every event family, delivered by the emulator', () => {
 		const outputs: IDataObject[] = [];
 		for (const delivery of received) {
 			const query = Object.fromEntries(new URL(delivery.url, 'http://x').searchParams);
-			const context = createContext({
+			const context = webhookContextOnEngine({
 				credentials: credentialsFor(emulator.url, KEYS.production),
 				parameters: { events, forms: [], options: {} },
-				staticData: hookState,
+				nodeStaticData: hookState,
 				request: { body: delivery.body, headers: { 'x-partnerstack-signature': delivery.signature }, query, rawBody: delivery.raw },
 			});
 			// Signed by the emulator with the secret it was given: the node checks it with the secret derived again.

@@ -1,8 +1,7 @@
 // The import node's item: summary fields from docs/stable-names.md, the audit trail, the template, continueOnFail.
 import { SCHEMAS } from '../../../nodes/PartnerStack/import/schemas';
 import { templateCsv } from '../../../nodes/PartnerStack/import/template';
-import { PartnerStackImport } from '../../../nodes/PartnerStack/PartnerStackImport.node';
-import { createContext, credentialsFor } from '../../support/context';
+import { credentialsFor, runOnEngine } from '../../support/engine';
 import { KEYS } from '../../support/emulator';
 import { DEMO, runImportNode, startEmulator } from '../../support/node';
 
@@ -40,14 +39,14 @@ it('stops on a header error before any write, and with continueOnFail answers { 
 
 it('the audit trail names the n8n user when n8n gives the run one', async () => {
 	const data = Buffer.from('customer_key,email,partner_key\nc1,a@b.co,ada\n').toString('base64');
-	const context = createContext({
+	const { items: [item] } = await runOnEngine({
+		node: 'PartnerStackImport',
 		credentials: credentialsFor(emulator.url, KEYS.production),
 		parameters: { operation: 'import', objectType: 'customers', mode: 'validate', binaryPropertyName: 'data', options: {} },
 		items: [{ json: {}, binary: { data: { data, mimeType: 'text/csv', fileName: 'u.csv' } } }],
 		mode: 'manual',
+		userId: 'user-42',
 	});
-	Object.assign(context, { additionalData: { userId: 'user-42' } });
-	const [[item]] = await new PartnerStackImport().execute.call(context as never);
 	expect(item.json.audit).toMatchObject({ executionMode: 'manual', userId: 'user-42' });
 });
 
@@ -63,12 +62,11 @@ it('produces a template CSV per object type from its schema', async () => {
 		const { rows } = await runImportNode(emulator, templateCsv(objectType), { objectType });
 		expect([objectType, rows.map((r) => [r.status, r.reason])]).toEqual([objectType, [['valid', '']]]);
 	}
-	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'getTemplate', objectType: 'transactions' } });
-	const [[item]] = await new PartnerStackImport().execute.call(context as never);
+	const { items: [item] } = await runOnEngine({ node: 'PartnerStackImport', credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'getTemplate', objectType: 'transactions' } });
 	expect(Buffer.from(String(item.binary!.template.data), 'base64').toString()).toBe('customer_key,amount_in_cents,amount_in_dollars,created_at,currency,key,product_key\r\ncustomer_123,40000,,2020-12-25,USD,transaction_123,product_123\r\n');
 });
 
 it('a missing binary property is a clear error', async () => {
-	const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'import', objectType: 'customers', mode: 'validate', binaryPropertyName: 'file', options: {} }, items: [{ json: {} }] });
-	await expect(new PartnerStackImport().execute.call(context as never)).rejects.toThrow(/binary file 'file'/);
+	const run = runOnEngine({ node: 'PartnerStackImport', credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'import', objectType: 'customers', mode: 'validate', binaryPropertyName: 'file', options: {} }, items: [{ json: {} }] });
+	await expect(run.then(({ error }) => Promise.reject(error ?? new Error('expected the node to fail')))).rejects.toThrow(/binary file 'file'/);
 });

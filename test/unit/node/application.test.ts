@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 import { listSearch } from '../../../nodes/PartnerStack/methods';
-import { createContext, credentialsFor } from '../../support/context';
+import { credentialsFor, loadOptionsContext } from '../../support/engine';
 import { KEYS } from '../../support/emulator';
 import { DEMO, locator, runNode, runNodeError, startEmulator } from '../../support/node';
 
@@ -100,7 +100,7 @@ describe('application', () => {
 	});
 
 	it('From List offers only the pending applications, searchable by name or email', async () => {
-		const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: {} });
+		const context = loadOptionsContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: {} });
 		const all = await listSearch.searchPendingApplications.call(context as never);
 		expect(all.results.map((result) => result.value).sort()).toEqual(['appl_Linus', 'appl_Mallory']);
 		expect(all.results.find((result) => result.value === 'appl_Linus')!.name).toBe('Linus Torvalds <linus@kernel.example> · Resellers');

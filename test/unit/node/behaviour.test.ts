@@ -2,7 +2,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { KEYS } from '../../support/emulator';
-import { createContext, credentialsFor } from '../../support/context';
+import { credentialsFor, loadOptionsContext } from '../../support/engine';
 import { DEMO, locator, runNode, runNodeError, startEmulator } from '../../support/node';
 import * as listSearch from '../../../nodes/PartnerStack/methods/listSearch';
 import * as loadOptions from '../../../nodes/PartnerStack/methods/loadOptions';
@@ -96,7 +96,7 @@ describe('amounts', () => {
 });
 
 describe('pickers', () => {
-	const pickerContext = (parameters = {}) => createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters }) as never;
+	const pickerContext = (parameters = {}) => loadOptionsContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters }) as never;
 
 	it('searches partners by name, email or key', async () => {
 		const found = await listSearch.searchPartnerships.call(pickerContext(), 'lovelace');

@@ -28,7 +28,8 @@ describe('export', () => {
 
 	it('create: no record type is refused before any request', async () => {
 		await emulator.clearRequests();
-		const error = await runNodeError(emulator, { resource: 'export', operation: 'create', memberEmail: 'ops@vendor.example', exportTypes: [] });
+		// An expression that resolves to none: n8n itself refuses to start a workflow whose required list is empty.
+		const error = await runNodeError(emulator, { resource: 'export', operation: 'create', memberEmail: 'ops@vendor.example', exportTypes: '={{ [] }}' });
 		expect(error.message).toMatch(/at least one record type/);
 		expect(await emulator.requests()).toEqual([]);
 	});

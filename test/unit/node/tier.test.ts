@@ -1,5 +1,5 @@
 import { loadOptions } from '../../../nodes/PartnerStack/methods';
-import { createContext, credentialsFor } from '../../support/context';
+import { credentialsFor, loadOptionsContext } from '../../support/engine';
 import { KEYS } from '../../support/emulator';
 import { DEMO, locator, runNode, runNodeError, startEmulator } from '../../support/node';
 
@@ -32,7 +32,7 @@ describe('tier', () => {
 	});
 
 	it('the tier picker offers every tier by position, its value the tier key', async () => {
-		const context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: {} });
+		const context = loadOptionsContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: {} });
 		const options = await loadOptions.getTiers.call(context as never);
 		expect(options).toEqual([{ name: 'Silver', value: 'tier_Silver' }, { name: 'Gold', value: 'tier_Gold' }]);
 	});
