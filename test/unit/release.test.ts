@@ -30,6 +30,11 @@ describe('ci.yml', () => {
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 
+	it('installs with an npm that honours package.json\'s allowScripts (npm 11.19+)', () => {
+		expect(runs(job.steps).indexOf('npm install -g npm@^11.19')).toBeLessThan(runs(job.steps).indexOf('npm ci'));
+		expect(runs(job.steps)).toContain('npm install -g npm@^11.19');
+	});
+
 	it('covers both Node lines the package supports', () => {
 		expect(job.strategy.matrix['node-version']).toEqual(expect.arrayContaining(['20.x', '24.x']));
 	});
