@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency, type RequestPacer } from '../transport/concurrency';
-import { pacerFor, partnerStackAllItems, partnerStackRequest } from '../transport';
+import { pacerFor, partnerStackRequest } from '../transport';
 import type { Delimiter } from './csv';
 import { CsvStream, isBlank } from './csv';
-import { listTiers, TierIndex } from '../helpers/tiers';
-import { MISSING_REASON, ReferenceCache, type ReferenceKind } from './references';
+import { checkLeadForm, checkReferences, leadFormFields } from './referenceChecks';
 import { dataCsvLine, ReportWriter } from './report';
 import { SCHEMAS, unwritableFields, type FieldSchema, type ImportObjectType } from './schemas';
 import { allowedHeaders, checkHeader, compileRowCheck, IdentityClaims, type HeaderCheck, type RowCheck } from './validator';
@@ -39,10 +38,9 @@ export class HeaderError extends Error {
 /** Row by row would lose validated cells: stopped before any request. */
 export class UnwritableColumnsError extends Error {}
 
-/** A dry run could not ask PartnerStack: the item fails, no row is marked failed (a dry run only says valid or skipped). */
-export class ReferenceCheckError extends Error {}
+export { ReferenceCheckError } from './referenceChecks';
 
-type Status = 'valid' | 'imported' | 'skipped' | 'failed';
+export type Status = 'valid' | 'imported' | 'skipped' | 'failed';
 interface Outcome {
 	row: number;
 	status: Status;
@@ -231,122 +229,6 @@ function checkUnwritableColumns(settings: ImportSettings, withValues: FieldSchem
 		`Row by Row cannot write ${unwritable.length === 1 ? 'this column' : `these ${unwritable.length} columns`}, which ${unwritable.length === 1 ? 'has' : 'have'} values: ${named.join(', ')}. ` +
 			`Nothing was written. Use the mode Bulk (the Data Import API takes every column), or set the option Unwritable Columns to Skip to import the other columns.`,
 	);
-}
-
-interface LeadForm {
-	required: string[];
-	known: Set<string>;
-}
-
-/** The group's lead form: its required fields become required columns (importer-rules.md, leads). */
-async function leadFormFields(node: IExecuteFunctions, settings: ImportSettings): Promise<LeadForm | undefined> {
-	const envelope = await partnerStackRequest.call(node, 'GET', '/leads/form-templates', { qs: { group_key: settings.groupKey } });
-	const templates = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
-	if (!templates.length) return undefined;
-	const fields = templates.flatMap((template) => (template.fields as IDataObject[] | undefined) ?? []);
-	const nameOf = (field: IDataObject) => String(field.api_name ?? field.name ?? '').toLowerCase();
-	return {
-		required: fields.filter((field) => field.required === true).map(nameOf).filter(Boolean),
-		known: new Set(fields.map(nameOf)),
-	};
-}
-
-function checkLeadForm(header: HeaderCheck, form: LeadForm, warnings: string[]) {
-	const columns = new Set(header.customColumns.map((column) => column.name.toLowerCase()));
-	const missing = form.required.filter((name) => !columns.has(name) && !header.columnOf.has(name));
-	if (missing.length) header.errors.push(`missing required lead form header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
-	for (const column of header.customColumns) {
-		if (!form.known.has(column.name.toLowerCase())) warnings.push(`column "${column.name}" is not a field of the group's lead form`);
-	}
-}
-
-/** Rows whose partner, customer, group or stage is not in PartnerStack are skipped; answers the rest. */
-async function checkReferences(
-	node: IExecuteFunctions,
-	settings: ImportSettings,
-	rows: ValidRow[],
-	pacer: RequestPacer,
-	mark: (row: number, status: Status, reason: string) => void,
-): Promise<ValidRow[]> {
-	if (settings.mode === 'validate' && !settings.checkReferences) return rows;
-	const schema = SCHEMAS[settings.objectType];
-	const cache = new ReferenceCache(node, pacer, settings.concurrency);
-	const wanted = (row: ValidRow) => {
-		const refs: Array<{ kind: ReferenceKind; key: string; column: string }> = [];
-		for (const field of schema.fields) {
-			const value = row.values[field.name];
-			if (field.reference && value !== undefined && value !== '') refs.push({ kind: field.reference, key: String(value), column: field.name });
-		}
-		if (row.values.target_type === 'customer') refs.push({ kind: 'customer', key: String(row.values.target_key), column: 'target_key' });
-		return refs;
-	};
-	await cache.resolve(rows.flatMap(wanted));
-	const groups = await groupKeys(node, settings, rows, pacer);
-	const tiers = rows.some((row) => row.values.partner_tier !== undefined) ? new TierIndex(await listTiers.call(node, pacer)) : undefined;
-	const transactions = await transactionKeys(node, rows, pacer);
-	const stages = await dealStages(node, settings, pacer);
-
-	const kept: ValidRow[] = [];
-	for (const row of rows) {
-		const problems: string[] = [];
-		let failure: string | undefined;
-		for (const ref of wanted(row)) {
-			const lookup = cache.get(ref.kind, ref.key)!;
-			if ('error' in lookup) failure = `looking up ${ref.column} ${ref.key} failed: ${lookup.error}`;
-			else if ('missing' in lookup) problems.push(MISSING_REASON[ref.kind](ref.key));
-			else if (ref.kind !== 'customer') row.partner = lookup.found;
-		}
-		if (row.values.target_type === 'transaction' && !transactions!.has(String(row.values.target_key))) {
-			problems.push(`transaction ${row.values.target_key} not found`);
-		}
-		const tier = row.values.partner_tier;
-		if (tier !== undefined) {
-			const key = tiers!.keyOf(String(tier));
-			if (key) row.values.partner_tier = key;
-			else problems.push(`partner_tier ${tier} not found`);
-		}
-		const group = row.values.partner_group;
-		if (group !== undefined) {
-			const key = groups.get(String(group).toLowerCase());
-			if (key) row.values.partner_group = key;
-			else problems.push(`partner_group ${group} not found`);
-		}
-		if (stages && !stages.has(String(row.values.stage))) problems.push(`stage ${row.values.stage} is not a deal stage of the group`);
-		// A dry run answers valid or skipped only: PartnerStack out of reach fails the item, with the reason.
-		if (failure && settings.mode === 'validate') throw new ReferenceCheckError(`Checking references in PartnerStack failed: ${failure}`);
-		if (failure) mark(row.row, 'failed', failure);
-		else if (problems.length) mark(row.row, 'skipped', problems.join('; '));
-		else kept.push(row);
-	}
-	return kept;
-}
-
-/**
- * Reward targets of type transaction: the API has no read of one transaction, so the list is read once per
- * run (only when a row needs it) and the keys are kept.
- */
-async function transactionKeys(node: IExecuteFunctions, rows: ValidRow[], pacer: RequestPacer) {
-	if (!rows.some((row) => row.values.target_type === 'transaction')) return undefined;
-	const keys = new Set<string>();
-	for (const transaction of await partnerStackAllItems.call(node, '/transactions', {}, Infinity, { pacer })) keys.add(String(transaction.key));
-	return keys;
-}
-
-async function groupKeys(node: IExecuteFunctions, settings: ImportSettings, rows: ValidRow[], pacer: RequestPacer) {
-	const byName = new Map<string, string>();
-	if (!rows.some((row) => row.values.partner_group !== undefined)) return byName;
-	for (const group of await partnerStackAllItems.call(node, '/groups', {}, Infinity, { pacer })) {
-		for (const name of [group.key, group.slug, group.name]) if (name) byName.set(String(name).toLowerCase(), String(group.key));
-	}
-	return byName;
-}
-
-async function dealStages(node: IExecuteFunctions, settings: ImportSettings, pacer: RequestPacer) {
-	if (settings.objectType !== 'deals') return undefined;
-	const envelope = await partnerStackRequest.call(node, 'GET', '/sales-cycles/deal/stages', { qs: { group_key: settings.groupKey }, pacer });
-	const data = envelope.data as IDataObject[] | { items?: IDataObject[] } | undefined;
-	const stages = Array.isArray(data) ? data : (data?.items ?? []);
-	return stages.length ? new Set(stages.flatMap((stage) => [String(stage.name), String(stage.key)])) : undefined;
 }
 
 async function writeRows(
