@@ -70,7 +70,7 @@ const portIsFree = (port: number) =>
 
 /** The sandbox script, run to its end with a given environment (used where it is expected to stop by itself). */
 function runSandboxScript(env: Record<string, string>) {
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$)/.test(name)));
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name)));
 	return spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'sandbox.mjs')], {
 		env: { ...inherited, SANDBOX_SKIP_BUILD: '1', SANDBOX_N8N: '1', ...env },
 		encoding: 'utf8',

@@ -63,8 +63,9 @@ export class N8nInstance {
 	}
 
 	env(): NodeJS.ProcessEnv {
-		// Jest sets NODE_ENV=test, which n8n reads as its own test mode: give n8n a plain environment.
-		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$)/.test(name)));
+		// Jest sets NODE_ENV=test, which n8n reads as its own test mode, and a test file that loads n8n-core in-process
+		// sets N8N_* settings (a silent log level hides `n8n execute --rawOutput`): give n8n a plain environment.
+		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name)));
 		return {
 			...inherited,
 			...BASE_ENV,

@@ -40,7 +40,7 @@ export class Sandbox {
 		const emulatorPort = await freePort();
 		this.process = spawnTracked(process.execPath, [join(REPO_ROOT, 'scripts', 'sandbox.mjs')], {
 			env: {
-				...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$)/.test(name))),
+				...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name))),
 				SANDBOX_N8N_PORT: String(n8nPort),
 				PARTNERSTACK_EMULATOR_PORT: String(emulatorPort),
 				SANDBOX_USER_FOLDER: this.userFolder,
