@@ -43,6 +43,12 @@ export function startEmulator() {
 	return emulator;
 }
 
+/** Two tiers, the keys the demo program's seed uses: for tests that import or set `partner_tier`. */
+export const DEMO_TIERS = [
+	{ key: 'tier_Silver00000001', name: 'Silver' },
+	{ key: 'tier_Gold0000000001', name: 'Gold' },
+];
+
 export const DEMO = {
 	groups: [
 		{ key: 'grup_Resellers00001', name: 'Resellers' },

@@ -5,15 +5,11 @@
 // The fixture must cover every schema column, so a column added without a writer (or a fixture) fails here.
 import { SCHEMAS, v2PathsOf, type ImportObjectType } from '../../../nodes/PartnerStack/import/schemas';
 import { transform } from '../../../nodes/PartnerStack/vendor/csvParse';
-import { DEMO, runImportNode, startEmulator } from '../../support/node';
+import { DEMO, DEMO_TIERS, runImportNode, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();
-const TIERS = [
-	{ key: 'tier_Silver00000001', name: 'Silver' },
-	{ key: 'tier_Gold0000000001', name: 'Gold' },
-];
 beforeEach(async () => {
-	await emulator.reset({ ...DEMO, tiers: TIERS });
+	await emulator.reset({ ...DEMO, tiers: DEMO_TIERS });
 });
 
 /** A cell as written in the file, and (when it differs) the value API v2 must receive for it. */

@@ -1,15 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // Row by row writes every validated cell or says so before writing: unwritable columns stop or are skipped;
 // partner tiers are looked up; a re-import adds the file's tags; references that cannot be checked say so.
-import { DEMO, runImportNode, startEmulator } from '../../support/node';
+import { DEMO, DEMO_TIERS, runImportNode, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();
-const TIERS = [
-	{ key: 'tier_Silver00000001', name: 'Silver' },
-	{ key: 'tier_Gold0000000001', name: 'Gold' },
-];
 beforeEach(async () => {
-	await emulator.reset({ ...DEMO, tiers: TIERS });
+	await emulator.reset({ ...DEMO, tiers: DEMO_TIERS });
 });
 
 const PARTNERS = 'partner_first,partner_last,partner_email,partner_key,partner_phone_number,shipping_address_city,partner_joined_date';
