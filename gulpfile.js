@@ -22,7 +22,10 @@ const csvParseCore = {
 
 /** Source modules that re-export a devDependency: each is replaced in dist by a self-contained bundle. */
 const VENDOR_BUNDLES = [
-	{ entry: 'nodes/PartnerStack/vendor/csvParse.js', outfile: 'dist/nodes/PartnerStack/vendor/csvParse.js' },
+	{
+		entry: 'nodes/PartnerStack/vendor/csvParse.js',
+		outfile: 'dist/nodes/PartnerStack/vendor/csvParse.js',
+	},
 ];
 
 function clean(done) {
@@ -68,5 +71,10 @@ function outputSchemas(done) {
 }
 
 exports.clean = clean;
-exports.build = series(clean, compileTypeScript, parallel(copyStaticFiles, bundleVendorModules), outputSchemas);
+exports.build = series(
+	clean,
+	compileTypeScript,
+	parallel(copyStaticFiles, bundleVendorModules),
+	outputSchemas,
+);
 exports.default = exports.build;

@@ -3,7 +3,9 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 // csv-parse's core ships as the bundle gulp builds: tests use exactly what the package publishes (build first).
 // Kills what a crashed or ended test left running, by the PIDs test/support/processes.ts recorded.
 const globalTeardown = '<rootDir>/test/support/globalTeardown.ts';
-const moduleNameMapper = { '/vendor/csvParse$': '<rootDir>/dist/nodes/PartnerStack/vendor/csvParse.js' };
+const moduleNameMapper = {
+	'/vendor/csvParse$': '<rootDir>/dist/nodes/PartnerStack/vendor/csvParse.js',
+};
 
 module.exports = {
 	projects: [

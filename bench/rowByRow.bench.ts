@@ -11,7 +11,12 @@ import { credentialsFor, executeContextOnEngine, stopEngine } from '../test/supp
 const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
 const ACTION_ITEMS = Number(process.env.BENCH_ACTION_ITEMS ?? 200);
 const LATENCY_MS = 50;
-const PARTNERS = { partnerships: [{ partner_key: 'ada', email: 'ada@example.com' }, { partner_key: 'grace', email: 'grace@example.com' }] };
+const PARTNERS = {
+	partnerships: [
+		{ partner_key: 'ada', email: 'ada@example.com' },
+		{ partner_key: 'grace', email: 'grace@example.com' },
+	],
+};
 
 interface Limiter {
 	name: string;
@@ -20,14 +25,30 @@ interface Limiter {
 	target: { share: number; limited: number };
 }
 const LIMITERS: Record<'a' | 'b' | 'c', Limiter> = {
-	a: { name: '(a) 4 000/min sliding window, Retry-After', perMinute: 4000, faults: { rateLimiter: 'window', retryAfter: 'always' }, target: { share: 0.97, limited: 0.01 } },
-	b: { name: '(b) 4 000/min token bucket, burst 40, no Retry-After', perMinute: 4000, faults: { rateLimiter: 'bucket', rateLimitBurst: 40, retryAfter: 'never' }, target: { share: 0.97, limited: 0.01 } },
-	c: { name: '(c) unannounced 1 000/min token bucket, burst 10, no Retry-After', perMinute: 1000, faults: { rateLimiter: 'bucket', rateLimitBurst: 10, retryAfter: 'never' }, target: { share: 0.9, limited: 0.03 } },
+	a: {
+		name: '(a) 4 000/min sliding window, Retry-After',
+		perMinute: 4000,
+		faults: { rateLimiter: 'window', retryAfter: 'always' },
+		target: { share: 0.97, limited: 0.01 },
+	},
+	b: {
+		name: '(b) 4 000/min token bucket, burst 40, no Retry-After',
+		perMinute: 4000,
+		faults: { rateLimiter: 'bucket', rateLimitBurst: 40, retryAfter: 'never' },
+		target: { share: 0.97, limited: 0.01 },
+	},
+	c: {
+		name: '(c) unannounced 1 000/min token bucket, burst 10, no Retry-After',
+		perMinute: 1000,
+		faults: { rateLimiter: 'bucket', rateLimitBurst: 10, retryAfter: 'never' },
+		target: { share: 0.9, limited: 0.03 },
+	},
 };
 
 function customersCsv(count: number) {
 	const lines = ['customer_key,email,partner_key,name'];
-	for (let n = 0; n < count; n++) lines.push(`bench-${n},bench${n}@bench.example,${n % 2 ? 'ada' : 'grace'},Customer ${n}`);
+	for (let n = 0; n < count; n++)
+		lines.push(`bench-${n},bench${n}@bench.example,${n % 2 ? 'ada' : 'grace'},Customer ${n}`);
 	return Buffer.from(`${lines.join('\n')}\n`);
 }
 
@@ -37,9 +58,16 @@ async function fresh(emulator: EmulatorProcess, limiter: Limiter, latencyMs: num
 	await emulator.clearRequests();
 }
 
-async function outcome(emulator: EmulatorProcess, count: number, seconds: number, limiter: Limiter) {
+async function outcome(
+	emulator: EmulatorProcess,
+	count: number,
+	seconds: number,
+	limiter: Limiter,
+) {
 	const requests = await emulator.requests();
-	const keys = (await emulator.state<{ customer_key: string }>('customers')).map((c) => c.customer_key).filter((key) => key?.startsWith('bench-'));
+	const keys = (await emulator.state<{ customer_key: string }>('customers'))
+		.map((c) => c.customer_key)
+		.filter((key) => key?.startsWith('bench-'));
 	const limited = requests.filter((r) => r.status === 429).length;
 	return {
 		seconds,
@@ -58,14 +86,26 @@ async function importUnder(emulator: EmulatorProcess, limiter: Limiter, rows = R
 	const { pacerFor } = require('../../dist/nodes/PartnerStack/transport/index.js');
 	await fresh(emulator, limiter, LATENCY_MS);
 	// The import's requests go through n8n-core's own HTTP helpers, as in n8n.
-	const context = executeContextOnEngine({ credentials: credentialsFor(emulator.url, KEYS.production) });
+	const context = executeContextOnEngine({
+		credentials: credentialsFor(emulator.url, KEYS.production),
+	});
 	const started = Date.now();
 	const { summary } = await runImport(context, [customersCsv(rows)], {
-		objectType: 'customers', mode: 'rowByRow', delimiter: ',', ignoreUnknownColumns: false, sendInviteEmails: false,
-		checkReferences: false, concurrency: 8, requestsPerMinute: 4000,
+		objectType: 'customers',
+		mode: 'rowByRow',
+		delimiter: ',',
+		ignoreUnknownColumns: false,
+		sendInviteEmails: false,
+		checkReferences: false,
+		concurrency: 8,
+		requestsPerMinute: 4000,
 	});
 	const result = await outcome(emulator, rows, (Date.now() - started) / 1000, limiter);
-	return { ...result, failed: Number(summary.failed) + Number(summary.skipped), pacedPerMinute: Math.round(pacerFor(context).rate) };
+	return {
+		...result,
+		failed: Number(summary.failed) + Number(summary.skipped),
+		pacedPerMinute: Math.round(pacerFor(context).rate),
+	};
 }
 
 async function actionNodeUnder(emulator: EmulatorProcess, limiter: Limiter, latencyMs: number) {
@@ -77,20 +117,27 @@ async function actionNodeUnder(emulator: EmulatorProcess, limiter: Limiter, late
 		credentials: credentialsFor(emulator.url, KEYS.production),
 		parameters: { resource: 'customer', operation: 'create', partnerKey: 'ada', simplify: true },
 		items,
-		itemParameters: items.map((_, n) => ({ email: `bench${n}@action.example`, customerKey: `bench-${n}` })),
+		itemParameters: items.map((_, n) => ({
+			email: `bench${n}@action.example`,
+			customerKey: `bench-${n}`,
+		})),
 		continueOnFail: true,
 	});
 	const started = Date.now();
 	const [output] = await new PartnerStack().execute.call(context);
 	const result = await outcome(emulator, ACTION_ITEMS, (Date.now() - started) / 1000, limiter);
 	const { pacerFor } = require('../../dist/nodes/PartnerStack/transport/index.js');
-	const failed = output.filter((item: { json: { error?: unknown } }) => item.json.error !== undefined).length;
+	const failed = output.filter(
+		(item: { json: { error?: unknown } }) => item.json.error !== undefined,
+	).length;
 	return { ...result, failed, pacedPerMinute: Math.round(pacerFor(context).rate) };
 }
 
 function cpuModel() {
 	try {
-		return execSync("grep -m1 'model name' /proc/cpuinfo", { encoding: 'utf8' }).split(':')[1].trim();
+		return execSync("grep -m1 'model name' /proc/cpuinfo", { encoding: 'utf8' })
+			.split(':')[1]
+			.trim();
 	} catch {
 		return cpus()[0].model;
 	}
@@ -101,8 +148,15 @@ async function main() {
 	const rows: string[] = [];
 	const verdicts: string[] = [];
 	const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-	const report = (run: string, limiter: Limiter, result: Awaited<ReturnType<typeof importUnder>>, count: number) => {
-		rows.push(`| ${run} | ${limiter.name} | ${count} | ${result.seconds.toFixed(1)} | ${result.rowsPerSecond.toFixed(1)} | **${result.share.toFixed(3)}** | ${result.requests} | **${result.limited} (${percent(result.limitedShare)})** | ${result.failed} | ${result.lost} | ${result.duplicated} | ${result.pacedPerMinute} |`);
+	const report = (
+		run: string,
+		limiter: Limiter,
+		result: Awaited<ReturnType<typeof importUnder>>,
+		count: number,
+	) => {
+		rows.push(
+			`| ${run} | ${limiter.name} | ${count} | ${result.seconds.toFixed(1)} | ${result.rowsPerSecond.toFixed(1)} | **${result.share.toFixed(3)}** | ${result.requests} | **${result.limited} (${percent(result.limitedShare)})** | ${result.failed} | ${result.lost} | ${result.duplicated} | ${result.pacedPerMinute} |`,
+		);
 	};
 	try {
 		// Untimed warm-up: both processes compile their hot paths before anything is measured.
@@ -111,21 +165,35 @@ async function main() {
 			const limiter = LIMITERS[key];
 			const result = await importUnder(emulator, limiter);
 			report(`rowByRow, ${LATENCY_MS} ms`, limiter, result, ROWS);
-			const met = result.share >= limiter.target.share && result.limitedShare <= limiter.target.limited && !result.lost && !result.duplicated && !result.failed;
-			verdicts.push(`${key}: ${result.share.toFixed(3)} of the limit (target ≥ ${limiter.target.share}), ${percent(result.limitedShare)} answered 429 (target ≤ ${percent(limiter.target.limited)}), ${result.lost} lost, ${result.duplicated} duplicated: ${met ? 'met' : 'NOT MET'}`);
+			const met =
+				result.share >= limiter.target.share &&
+				result.limitedShare <= limiter.target.limited &&
+				!result.lost &&
+				!result.duplicated &&
+				!result.failed;
+			verdicts.push(
+				`${key}: ${result.share.toFixed(3)} of the limit (target ≥ ${limiter.target.share}), ${percent(result.limitedShare)} answered 429 (target ≤ ${percent(limiter.target.limited)}), ${result.lost} lost, ${result.duplicated} duplicated: ${met ? 'met' : 'NOT MET'}`,
+			);
 		}
 		for (const latency of [LATENCY_MS, 0]) {
 			const result = await actionNodeUnder(emulator, LIMITERS.b, latency);
 			report(`action node, customer create, ${latency} ms`, LIMITERS.b, result, ACTION_ITEMS);
-			const met = result.failed === 0 && result.limitedShare <= 0.01 && !result.lost && !result.duplicated;
-			verdicts.push(`action node at ${latency} ms: ${result.failed} failed, ${percent(result.limitedShare)} answered 429 (target 0 failed, ≤ 1 %): ${met ? 'met' : 'NOT MET'}`);
+			const met =
+				result.failed === 0 && result.limitedShare <= 0.01 && !result.lost && !result.duplicated;
+			verdicts.push(
+				`action node at ${latency} ms: ${result.failed} failed, ${percent(result.limitedShare)} answered 429 (target 0 failed, ≤ 1 %): ${met ? 'met' : 'NOT MET'}`,
+			);
 		}
 	} finally {
 		await emulator.stop();
 		stopEngine();
 	}
-	console.log(`\npacing benchmark: ${cpus().length} × ${cpuModel()} (nproc ${cpus().length}), Node ${process.version}`);
-	console.log('| run | limiter | rows | seconds | rows/s | share of limit | requests | answered 429 | failed | lost | duplicated | pacer at the end (/min) |');
+	console.log(
+		`\npacing benchmark: ${cpus().length} × ${cpuModel()} (nproc ${cpus().length}), Node ${process.version}`,
+	);
+	console.log(
+		'| run | limiter | rows | seconds | rows/s | share of limit | requests | answered 429 | failed | lost | duplicated | pacer at the end (/min) |',
+	);
 	console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const row of rows) console.log(row);
 	for (const verdict of verdicts) console.log(verdict);

@@ -10,7 +10,10 @@ const root = join(import.meta.dirname, '..');
 const wanted = process.argv.slice(2);
 const benches = ['validate', 'rowByRow'].filter((name) => !wanted.length || wanted.includes(name));
 
-execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('npm', ['run', '--silent', 'build'], {
+	cwd: root,
+	stdio: ['ignore', 'ignore', 'inherit'],
+});
 const out = join(root, 'bench', '.build');
 mkdirSync(out, { recursive: true });
 for (const name of benches) {
@@ -30,7 +33,10 @@ for (const name of benches) {
 			{
 				name: 'published-csv-parse',
 				setup(build) {
-					build.onResolve({ filter: /\/vendor\/csvParse$/ }, () => ({ path: join(root, 'dist', 'nodes', 'PartnerStack', 'vendor', 'csvParse.js'), external: true }));
+					build.onResolve({ filter: /\/vendor\/csvParse$/ }, () => ({
+						path: join(root, 'dist', 'nodes', 'PartnerStack', 'vendor', 'csvParse.js'),
+						external: true,
+					}));
 				},
 			},
 		],

@@ -17,7 +17,10 @@ function generate() {
 	for (let n = 0; n < ROWS; n++) {
 		// About 1 % invalid rows, like a real export: bad amount, bad date, a duplicate key.
 		const amount = n % 97 === 0 ? '12.5' : String((n * 7919) % 100000);
-		const date = n % 89 === 0 ? '2021-02-30' : `2024-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
+		const date =
+			n % 89 === 0
+				? '2021-02-30'
+				: `2024-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
 		const key = n % 83 === 0 && n > 0 ? `txn-${n - 1}` : `txn-${n}`;
 		lines.push(`cust_${n % 5000},${amount},${date},USD,${key},prod_${n % 13}`);
 	}
@@ -41,8 +44,15 @@ async function measure(which: 'csv-parse' | 'validate') {
 	} else {
 		const node = { logger: { info: () => {}, debug: () => {}, warn: () => {} } };
 		const result = await runImport(node, chunks, {
-			objectType: 'transactions', mode: 'validate', delimiter: ',', ignoreUnknownColumns: false, sendInviteEmails: false,
-			checkReferences: false, concurrency: 1, requestsPerMinute: 0, inputBytes: statSync(file).size,
+			objectType: 'transactions',
+			mode: 'validate',
+			delimiter: ',',
+			ignoreUnknownColumns: false,
+			sendInviteEmails: false,
+			checkReferences: false,
+			concurrency: 1,
+			requestsPerMinute: 0,
+			inputBytes: statSync(file).size,
 		});
 		summary = result.summary;
 		rows = Number(summary.total);
@@ -52,7 +62,18 @@ async function measure(which: 'csv-parse' | 'validate') {
 	// CPU time (all threads, GC helpers included) is steadier than wall time on a shared machine.
 	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 	const peakRssMb = process.resourceUsage().maxRSS / 1024;
-	console.log(JSON.stringify({ which, rows, seconds, cpuSeconds, rowsPerSecond: Math.round(rows / seconds), rowsPerCpuSecond: Math.round(rows / cpuSeconds), peakRssMb: Math.round(peakRssMb), summary }));
+	console.log(
+		JSON.stringify({
+			which,
+			rows,
+			seconds,
+			cpuSeconds,
+			rowsPerSecond: Math.round(rows / seconds),
+			rowsPerCpuSecond: Math.round(rows / cpuSeconds),
+			peakRssMb: Math.round(peakRssMb),
+			summary,
+		}),
+	);
 }
 
 async function main() {
@@ -64,24 +85,43 @@ async function main() {
 	const runs: Record<string, Array<Record<string, any>>> = { 'csv-parse': [], validate: [] };
 	for (let n = 0; n < RUNS; n++) {
 		for (const name of ['csv-parse', 'validate']) {
-			runs[name].push(JSON.parse(execFileSync(process.execPath, [__filename, name], { encoding: 'utf8' }).trim().split('\n').pop()!));
+			runs[name].push(
+				JSON.parse(
+					execFileSync(process.execPath, [__filename, name], { encoding: 'utf8' })
+						.trim()
+						.split('\n')
+						.pop()!,
+				),
+			);
 		}
 	}
-	const median = (list: Array<Record<string, any>>) => [...list].sort((a, b) => a.rowsPerSecond - b.rowsPerSecond)[Math.floor(list.length / 2)];
-	const results: Array<Record<string, any>> = [median(runs['csv-parse']), median(runs.validate)].map((result, index) => ({
+	const median = (list: Array<Record<string, any>>) =>
+		[...list].sort((a, b) => a.rowsPerSecond - b.rowsPerSecond)[Math.floor(list.length / 2)];
+	const results: Array<Record<string, any>> = [
+		median(runs['csv-parse']),
+		median(runs.validate),
+	].map((result, index) => ({
 		...result,
 		peakRssMb: Math.max(...Object.values(runs)[index].map((run) => run.peakRssMb)),
 	}));
 	const [alone, validate] = results;
-	console.log(`\nvalidate benchmark: ${ROWS.toLocaleString('en')} transaction rows, ${(statSync(file).size / 1e6).toFixed(1)} MB, ${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+	console.log(
+		`\nvalidate benchmark: ${ROWS.toLocaleString('en')} transaction rows, ${(statSync(file).size / 1e6).toFixed(1)} MB, ${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+	);
 	console.log(`(median of ${RUNS} interleaved runs each; peak RSS is the highest seen)`);
 	console.log('| run | rows/s (wall) | rows per CPU-second | seconds | CPU seconds | peak RSS |');
 	console.log('|---|---|---|---|---|---|');
 	for (const result of results) {
-		console.log(`| ${result.which} | ${result.rowsPerSecond.toLocaleString('en')} | ${result.rowsPerCpuSecond.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${result.cpuSeconds.toFixed(2)} | ${result.peakRssMb} MB |`);
+		console.log(
+			`| ${result.which} | ${result.rowsPerSecond.toLocaleString('en')} | ${result.rowsPerCpuSecond.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${result.cpuSeconds.toFixed(2)} | ${result.peakRssMb} MB |`,
+		);
 	}
-	console.log(`validate speed = ${((validate.rowsPerSecond / alone.rowsPerSecond) * 100).toFixed(1)} % of csv-parse alone by wall time, ${((validate.rowsPerCpuSecond / alone.rowsPerCpuSecond) * 100).toFixed(1)} % by CPU time (target ≥ 50 %); peak RSS ${validate.peakRssMb} MB (target < 300 MB)`);
-	console.log(`validate summary: ${JSON.stringify({ total: validate.summary.total, valid: validate.summary.imported, skipped: validate.summary.skipped })}`);
+	console.log(
+		`validate speed = ${((validate.rowsPerSecond / alone.rowsPerSecond) * 100).toFixed(1)} % of csv-parse alone by wall time, ${((validate.rowsPerCpuSecond / alone.rowsPerCpuSecond) * 100).toFixed(1)} % by CPU time (target ≥ 50 %); peak RSS ${validate.peakRssMb} MB (target < 300 MB)`,
+	);
+	console.log(
+		`validate summary: ${JSON.stringify({ total: validate.summary.total, valid: validate.summary.imported, skipped: validate.summary.skipped })}`,
+	);
 }
 
 main();

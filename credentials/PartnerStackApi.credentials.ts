@@ -11,7 +11,10 @@ export class PartnerStackApi implements ICredentialType {
 
 	displayName = 'PartnerStack API';
 
-	icon: Icon = { light: 'file:../icons/partnerstack.svg', dark: 'file:../icons/partnerstack.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/partnerstack.svg',
+		dark: 'file:../icons/partnerstack.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-partnerstack/n8n-nodes-partnerstack#credentials';
 

@@ -28,7 +28,14 @@ function compileRoutes(definitions) {
 				names.push(name);
 				return '([^/]+)';
 			});
-			return { method, path, handler, names, regex: new RegExp(`^${pattern}/?$`), literal: names.length === 0 };
+			return {
+				method,
+				path,
+				handler,
+				names,
+				regex: new RegExp(`^${pattern}/?$`),
+				literal: names.length === 0,
+			};
 		})
 		.sort((a, b) => Number(b.literal) - Number(a.literal));
 }
@@ -38,7 +45,9 @@ function keyModeOf(header, keys) {
 	if (!match) return undefined;
 	const [publicKey, ...rest] = Buffer.from(match[1], 'base64').toString('utf8').split(':');
 	const secretKey = rest.join(':');
-	return Object.entries(keys).find(([, pair]) => pair.publicKey === publicKey && pair.secretKey === secretKey)?.[0];
+	return Object.entries(keys).find(
+		([, pair]) => pair.publicKey === publicKey && pair.secretKey === secretKey,
+	)?.[0];
 }
 
 function readBody(request) {
@@ -57,7 +66,11 @@ function readBody(request) {
 
 function send(response, status, body, headers = {}) {
 	const text = JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+	response.writeHead(status, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(text),
+		...headers,
+	});
 	response.end(text);
 }
 
@@ -79,12 +92,20 @@ export function createEmulator(options = {}) {
 		seedBuiltIns(store);
 		if (seedDocument) applySeed(store, seedDocument);
 	};
-	emulator.reset(options.seedFile ? JSON.parse(readFileSync(options.seedFile, 'utf8')) : options.seed);
+	emulator.reset(
+		options.seedFile ? JSON.parse(readFileSync(options.seedFile, 'utf8')) : options.seed,
+	);
 
 	const context = { store, emit: (event, object) => dispatcher.emit(event, object), imports };
 	const apiRoutes = compileRoutes([
-		...partnershipRoutes(context), ...customerRoutes(context), ...moneyRoutes(context),
-		...pipelineRoutes(context), ...catalogRoutes(context), ...applicationRoutes(context), ...webhookRoutes(context), ...importRoutes(context),
+		...partnershipRoutes(context),
+		...customerRoutes(context),
+		...moneyRoutes(context),
+		...pipelineRoutes(context),
+		...catalogRoutes(context),
+		...applicationRoutes(context),
+		...webhookRoutes(context),
+		...importRoutes(context),
 	]);
 	const openRoutes = compileRoutes(adminRoutes(emulator));
 
@@ -95,7 +116,9 @@ export function createEmulator(options = {}) {
 			if (!found) continue;
 			pathMatched = true;
 			if (route.method !== method) continue;
-			const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(found[index + 1])]));
+			const params = Object.fromEntries(
+				route.names.map((name, index) => [name, decodeURIComponent(found[index + 1])]),
+			);
 			return { route, params };
 		}
 		return { pathMatched };
@@ -109,14 +132,27 @@ export function createEmulator(options = {}) {
 
 		const open = match(openRoutes, request.method, url.pathname);
 		if (open.route) {
-			const result = await open.route.handler({ params: open.params, query: url.searchParams, rawBody, response, baseUrl });
+			const result = await open.route.handler({
+				params: open.params,
+				query: url.searchParams,
+				rawBody,
+				response,
+				baseUrl,
+			});
 			if (result !== undefined) send(response, 200, result);
 			return;
 		}
 
 		const entry = {
-			at: started, method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams),
-			keyMode: 'none', status: undefined, body: undefined, fault: undefined, durationMs: undefined,
+			at: started,
+			method: request.method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			keyMode: 'none',
+			status: undefined,
+			body: undefined,
+			fault: undefined,
+			durationMs: undefined,
 		};
 		requestLog.push(entry);
 		const fault = faults.decide();
@@ -141,8 +177,13 @@ export function createEmulator(options = {}) {
 		}
 		if (fault?.status) {
 			entry.fault = String(fault.status);
-			const headers = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-			finish(fault.status, { message: STATUS_MESSAGES[fault.status] ?? 'Error', status: fault.status }, headers);
+			const headers =
+				fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+			finish(
+				fault.status,
+				{ message: STATUS_MESSAGES[fault.status] ?? 'Error', status: fault.status },
+				headers,
+			);
 			return;
 		}
 
@@ -153,7 +194,12 @@ export function createEmulator(options = {}) {
 		const found = match(apiRoutes, request.method, url.pathname);
 		if (!found.route) {
 			const status = found.pathMatched ? 405 : 404;
-			return finish(status, { message: found.pathMatched ? 'Method not allowed' : `No route for ${request.method} ${url.pathname}`, status });
+			return finish(status, {
+				message: found.pathMatched
+					? 'Method not allowed'
+					: `No route for ${request.method} ${url.pathname}`,
+				status,
+			});
 		}
 
 		let body = {};
@@ -169,22 +215,32 @@ export function createEmulator(options = {}) {
 
 		try {
 			const result = await found.route.handler({
-				params: found.params, query: url.searchParams, body, rawBody, headers: request.headers,
-				isTest: keyMode === 'test', baseUrl,
+				params: found.params,
+				query: url.searchParams,
+				body,
+				rawBody,
+				headers: request.headers,
+				isTest: keyMode === 'test',
+				baseUrl,
 			});
 			if (result.raw) return finish(result.raw.status, result.raw.body);
 			const envelope = { message: result.message ?? 'Success', status: 200 };
 			if (result.data !== undefined) envelope.data = result.data;
 			finish(200, envelope);
 		} catch (error) {
-			if (error instanceof ApiError) return finish(error.status, { message: error.message, status: error.status });
+			if (error instanceof ApiError)
+				return finish(error.status, { message: error.message, status: error.status });
 			finish(500, { message: `Internal Server Error: ${error.message}`, status: 500 });
 		}
 	}
 
 	const server = createServer((request, response) => {
 		handle(request, response).catch((error) => {
-			if (!response.headersSent) send(response, error.status ?? 500, { message: error.message, status: error.status ?? 500 });
+			if (!response.headersSent)
+				send(response, error.status ?? 500, {
+					message: error.message,
+					status: error.status ?? 500,
+				});
 		});
 	});
 
@@ -193,14 +249,15 @@ export function createEmulator(options = {}) {
 	server.keepAliveTimeout = 65_000;
 	server.headersTimeout = 66_000;
 
-	emulator.listen = (port = 0, host = '127.0.0.1') => new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			emulator.port = server.address().port;
-			emulator.url = `http://${host}:${emulator.port}`;
-			resolve(emulator);
+	emulator.listen = (port = 0, host = '127.0.0.1') =>
+		new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => {
+				emulator.port = server.address().port;
+				emulator.url = `http://${host}:${emulator.port}`;
+				resolve(emulator);
+			});
 		});
-	});
 	emulator.close = async () => {
 		await dispatcher.settle();
 		server.closeAllConnections?.();

@@ -15,9 +15,23 @@ export const CHOICES = Object.freeze({
 	listsIncludeArchived: false,
 	/** Key prefixes not seen in PartnerStack samples (the others are: part, grup, stck, appl, mold). */
 	keyPrefixes: {
-		partnership: 'part', group: 'grup', team: 'stck', application: 'appl', formTemplate: 'mold',
-		customer: 'cust', transaction: 'tran', reward: 'rwrd', action: 'actn', deal: 'deal', lead: 'lead',
-		webhook: 'whk', file: 'file', stage: 'stge', member: 'mmbr', tier: 'tier', export: 'expt',
+		partnership: 'part',
+		group: 'grup',
+		team: 'stck',
+		application: 'appl',
+		formTemplate: 'mold',
+		customer: 'cust',
+		transaction: 'tran',
+		reward: 'rwrd',
+		action: 'actn',
+		deal: 'deal',
+		lead: 'lead',
+		webhook: 'whk',
+		file: 'file',
+		stage: 'stge',
+		member: 'mmbr',
+		tier: 'tier',
+		export: 'expt',
 	},
 	/** `GET /partnerships/{id}` accepts the partnership key, the partner_key or the email. */
 	partnershipLookupFields: ['key', 'partner_key', 'email'],
@@ -73,7 +87,15 @@ export const CHOICES = Object.freeze({
 	/** Approving an application creates the partnership (in the application's group) and links it. */
 	approvalCreatesPartnership: true,
 	/** Record types of POST /exports/base-records (the files of the dashboard's "Export all records"). */
-	exportTypes: ['partners', 'applications', 'customers', 'transactions', 'rewards', 'deals', 'leads'],
+	exportTypes: [
+		'partners',
+		'applications',
+		'customers',
+		'transactions',
+		'rewards',
+		'deals',
+		'leads',
+	],
 	/**
 	 * The types this program's keys may export: leads and deals exports need a plan that has them, and the
 	 * emulated program has not. A request of only inaccessible types is a 403; a mix exports the accessible ones.

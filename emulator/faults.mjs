@@ -31,7 +31,8 @@ export class Faults {
 		this.settings = { ...(this.settings ?? DEFAULT_FAULTS), ...settings };
 		this.settings.script = [...(settings.script ?? this.settings.script ?? [])];
 		// A new limit starts fresh: an empty window, a full bucket, no 429s counted.
-		if (['rateLimitPerMinute', 'rateLimiter', 'rateLimitBurst'].some((name) => name in settings)) this.clearLimiter();
+		if (['rateLimitPerMinute', 'rateLimiter', 'rateLimitBurst'].some((name) => name in settings))
+			this.clearLimiter();
 	}
 
 	reset() {
@@ -56,7 +57,8 @@ export class Faults {
 			return { status: 429, retryAfter: this.retryAfterFor(Math.max(1, Math.ceil(waitMs / 1000))) };
 		}
 		if (this.settings.dropRate > 0 && this.random() < this.settings.dropRate) return { drop: true };
-		if (this.settings.dropAfterWriteRate > 0 && this.random() < this.settings.dropAfterWriteRate) return { dropAfterWrite: true };
+		if (this.settings.dropAfterWriteRate > 0 && this.random() < this.settings.dropAfterWriteRate)
+			return { dropAfterWrite: true };
 		if (this.settings.errorRate > 0 && this.random() < this.settings.errorRate) {
 			const statuses = this.settings.errorStatuses;
 			return { status: statuses[Math.floor(this.random() * statuses.length)] };

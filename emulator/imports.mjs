@@ -31,22 +31,43 @@ export function parseMultipart(buffer, contentType) {
 
 export function importRoutes({ imports }) {
 	return [
-		['POST', '/v1/import/:type', ({ params, rawBody, headers, isTest }) => {
-			if (!CHOICES.importTypes.includes(params.type)) {
-				throw new ApiError(404, `Unknown import type ${params.type}; expected one of ${CHOICES.importTypes.join(', ')}`);
-			}
-			const parts = parseMultipart(rawBody, headers['content-type']);
-			const file = parts.find((part) => part.name === 'file');
-			if (!file) throw new ApiError(400, "A multipart part named 'file' is required");
-			const text = file.content.toString('utf8');
-			const lines = text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '');
-			imports.push({
-				type: params.type, fileName: file.fileName ?? 'upload.csv', contentType: file.contentType ?? null,
-				content: text, rows: Math.max(0, lines.length - 1), test: isTest, at: Date.now(),
-				// The other form fields (e.g. the invite flag, the group), as sent.
-				fields: Object.fromEntries(parts.filter((part) => part !== file && part.name).map((part) => [part.name, part.content.toString('utf8')])),
-			});
-			return { raw: { status: 200, body: { status: 200, message: CHOICES.importMessage(file.fileName ?? 'upload.csv') } } };
-		}],
+		[
+			'POST',
+			'/v1/import/:type',
+			({ params, rawBody, headers, isTest }) => {
+				if (!CHOICES.importTypes.includes(params.type)) {
+					throw new ApiError(
+						404,
+						`Unknown import type ${params.type}; expected one of ${CHOICES.importTypes.join(', ')}`,
+					);
+				}
+				const parts = parseMultipart(rawBody, headers['content-type']);
+				const file = parts.find((part) => part.name === 'file');
+				if (!file) throw new ApiError(400, "A multipart part named 'file' is required");
+				const text = file.content.toString('utf8');
+				const lines = text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '');
+				imports.push({
+					type: params.type,
+					fileName: file.fileName ?? 'upload.csv',
+					contentType: file.contentType ?? null,
+					content: text,
+					rows: Math.max(0, lines.length - 1),
+					test: isTest,
+					at: Date.now(),
+					// The other form fields (e.g. the invite flag, the group), as sent.
+					fields: Object.fromEntries(
+						parts
+							.filter((part) => part !== file && part.name)
+							.map((part) => [part.name, part.content.toString('utf8')]),
+					),
+				});
+				return {
+					raw: {
+						status: 200,
+						body: { status: 200, message: CHOICES.importMessage(file.fileName ?? 'upload.csv') },
+					},
+				};
+			},
+		],
 	];
 }

@@ -4,21 +4,52 @@ import { CHOICES } from './choices.mjs';
 import { groupSummary, slugify } from './resources/shared.mjs';
 
 const KINDS = {
-	groups: 'group', partnerships: 'partnership', customers: 'customer', transactions: 'transaction', rewards: 'reward',
-	actions: 'action', deals: 'deal', leads: 'lead', formTemplates: 'formTemplate', stages: 'stage', webhooks: 'webhook',
-	applications: 'application', dealFiles: 'file', tiers: 'tier',
+	groups: 'group',
+	partnerships: 'partnership',
+	customers: 'customer',
+	transactions: 'transaction',
+	rewards: 'reward',
+	actions: 'action',
+	deals: 'deal',
+	leads: 'lead',
+	formTemplates: 'formTemplate',
+	stages: 'stage',
+	webhooks: 'webhook',
+	applications: 'application',
+	dealFiles: 'file',
+	tiers: 'tier',
 };
 
 /** Every program has a default group and the test partner `gstest`. */
 export function seedBuiltIns(store) {
 	const group = store.insert('groups', 'group', {
-		name: 'Default', slug: 'default', archived: false, default: true,
-		features: { application_enabled: true, deals_enabled: true, leads_enabled: true, disable_link_create: false },
+		name: 'Default',
+		slug: 'default',
+		archived: false,
+		default: true,
+		features: {
+			application_enabled: true,
+			deals_enabled: true,
+			leads_enabled: true,
+			disable_link_create: false,
+		},
 	});
 	store.insert('partnerships', 'partnership', {
-		partner_key: CHOICES.testPartnerKey, email: 'gstest@partnerstack.test', first_name: 'Test', last_name: 'Partner',
-		group: groupSummary(group), tags: [], manager: null, team: null, fields: [], m_data: {}, tier: null,
-		claimed: true, joined_at: store.now(), archived: false, test: true,
+		partner_key: CHOICES.testPartnerKey,
+		email: 'gstest@partnerstack.test',
+		first_name: 'Test',
+		last_name: 'Partner',
+		group: groupSummary(group),
+		tags: [],
+		manager: null,
+		team: null,
+		fields: [],
+		m_data: {},
+		tier: null,
+		claimed: true,
+		joined_at: store.now(),
+		archived: false,
+		test: true,
 	});
 }
 
@@ -30,10 +61,16 @@ export function applySeed(store, document) {
 			if (collection === 'groups') {
 				object.slug ??= slugify(object.name);
 				object.default ??= false;
-				object.features ??= { application_enabled: true, deals_enabled: true, leads_enabled: true, disable_link_create: false };
+				object.features ??= {
+					application_enabled: true,
+					deals_enabled: true,
+					leads_enabled: true,
+					disable_link_create: false,
+				};
 			}
 			if (collection === 'partnerships') {
-				const group = groupsByKey().get(object.group_key ?? object.group?.key) ?? store.all('groups')[0];
+				const group =
+					groupsByKey().get(object.group_key ?? object.group?.key) ?? store.all('groups')[0];
 				delete object.group_key;
 				object.group = groupSummary(group);
 				object.tags ??= [];
@@ -51,12 +88,18 @@ export function applySeed(store, document) {
 				object.customer_key ??= null;
 			}
 			if (collection === 'applications') {
-				const group = groupsByKey().get(object.group_key ?? object.group?.key) ?? store.all('groups')[0];
+				const group =
+					groupsByKey().get(object.group_key ?? object.group?.key) ?? store.all('groups')[0];
 				delete object.group_key;
 				object.group = groupSummary(group);
 				object.group_name ??= group?.name ?? null;
 				object.group_slug ??= group?.slug ?? null;
-				object.content ??= { first_name: object.first_name ?? null, last_name: object.last_name ?? null, email: object.email, business_name: null };
+				object.content ??= {
+					first_name: object.first_name ?? null,
+					last_name: object.last_name ?? null,
+					email: object.email,
+					business_name: null,
+				};
 				object.approved ??= null;
 				object.decline_reason ??= null;
 				object.partner_key ??= null;

@@ -30,14 +30,20 @@ if (values['retry-after'] !== undefined) faults.retryAfter = values['retry-after
 if (values.latency !== undefined) faults.latencyMs = Number(values.latency);
 if (values['error-rate'] !== undefined) faults.errorRate = Number(values['error-rate']);
 if (values['drop-rate'] !== undefined) faults.dropRate = Number(values['drop-rate']);
-if (values['drop-after-write-rate'] !== undefined) faults.dropAfterWriteRate = Number(values['drop-after-write-rate']);
+if (values['drop-after-write-rate'] !== undefined)
+	faults.dropAfterWriteRate = Number(values['drop-after-write-rate']);
 
 const emulator = createEmulator({ seedFile: values.seed, faults });
 await emulator.listen(Number(values.port), values.host);
-process.stdout.write(`${JSON.stringify({
-	event: 'listening', url: emulator.url, port: emulator.port,
-	productionPublicKey: CHOICES.keys.production.publicKey, testPublicKey: CHOICES.keys.test.publicKey,
-})}\n`);
+process.stdout.write(
+	`${JSON.stringify({
+		event: 'listening',
+		url: emulator.url,
+		port: emulator.port,
+		productionPublicKey: CHOICES.keys.production.publicKey,
+		testPublicKey: CHOICES.keys.test.publicKey,
+	})}\n`,
+);
 
 const stop = async () => {
 	await emulator.close();

@@ -19,8 +19,21 @@ export class ApiError extends Error {
 }
 
 export const COLLECTIONS = [
-	'groups', 'partnerships', 'customers', 'transactions', 'rewards', 'actions', 'deals', 'leads',
-	'formTemplates', 'stages', 'webhooks', 'applications', 'dealFiles', 'tiers', 'exports',
+	'groups',
+	'partnerships',
+	'customers',
+	'transactions',
+	'rewards',
+	'actions',
+	'deals',
+	'leads',
+	'formTemplates',
+	'stages',
+	'webhooks',
+	'applications',
+	'dealFiles',
+	'tiers',
+	'exports',
 ];
 
 export class Store {
@@ -118,7 +131,11 @@ export function listPage(objects, query, extraFilters = {}) {
 
 	const orderBy = query.get('order_by') ?? '-created_at';
 	const field = orderBy.replace(/^-/, '');
-	if (!SORTABLE.has(field)) throw new ApiError(400, `'order_by' must be one of created_at, updated_at (optionally prefixed with -)`);
+	if (!SORTABLE.has(field))
+		throw new ApiError(
+			400,
+			`'order_by' must be one of created_at, updated_at (optionally prefixed with -)`,
+		);
 	const direction = orderBy.startsWith('-') ? -1 : 1;
 	const position = new Map(objects.map((object, index) => [object.key, index]));
 	rows = [...rows].sort(

@@ -8,7 +8,10 @@ import { findPartnership } from './resources/partnerships.mjs';
 /** The company the emulator plays (the same key the convert answers carry). */
 export const COMPANY_KEY = 'comp_emulator';
 
-const EVENTS = { course: 'training.course_completed', learning_path: 'training.learning_path_completed' };
+const EVENTS = {
+	course: 'training.course_completed',
+	learning_path: 'training.learning_path_completed',
+};
 
 /** `{ type: "course" | "learning_path", id, name, partner_key }` → the event and the object to deliver. */
 export function trainingCompletion(store, body) {
@@ -18,6 +21,12 @@ export function trainingCompletion(store, body) {
 	const partnership = findPartnership(store, String(body.partner_key ?? ''));
 	return {
 		event,
-		object: { id: body.id, name: body.name, partnership: { ...partnership }, company_key: COMPANY_KEY, completed_at: store.now() },
+		object: {
+			id: body.id,
+			name: body.name,
+			partnership: { ...partnership },
+			company_key: COMPANY_KEY,
+			completed_at: store.now(),
+		},
 	};
 }

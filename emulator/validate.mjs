@@ -31,7 +31,10 @@ export function validateBody(body, schema) {
 			throw new ApiError(400, `None is not of type '${rule.type}' ('${field}')`);
 		}
 		if (!TYPE_CHECKS[rule.type](value)) {
-			throw new ApiError(400, `${JSON.stringify(value)} is not of type '${rule.type}' ('${field}')`);
+			throw new ApiError(
+				400,
+				`${JSON.stringify(value)} is not of type '${rule.type}' ('${field}')`,
+			);
 		}
 		if (rule.enum && !rule.enum.includes(value)) {
 			throw new ApiError(400, `'${value}' is not one of ${JSON.stringify(rule.enum)} ('${field}')`);
@@ -65,5 +68,7 @@ function isCalendarDate(value) {
 
 /** Keeps only the declared fields that the body carries. */
 export function pick(body, fields) {
-	return Object.fromEntries(fields.filter((field) => body[field] !== undefined).map((field) => [field, body[field]]));
+	return Object.fromEntries(
+		fields.filter((field) => body[field] !== undefined).map((field) => [field, body[field]]),
+	);
 }

@@ -33,20 +33,34 @@ export class WebhookDispatcher {
 
 	async deliver(hook, payload) {
 		const body = JSON.stringify(payload);
-		const headers = { 'content-type': 'application/json', 'user-agent': 'PartnerStack-Emulator-Webhooks' };
+		const headers = {
+			'content-type': 'application/json',
+			'user-agent': 'PartnerStack-Emulator-Webhooks',
+		};
 		if (hook.secret) {
-			headers[CHOICES.signatureHeader] = createHmac('sha256', hook.secret).update(body).digest('hex');
+			headers[CHOICES.signatureHeader] = createHmac('sha256', hook.secret)
+				.update(body)
+				.digest('hex');
 		}
 		const record = {
-			webhookKey: hook.key, event: payload.event, target: hook.target_url, body: payload,
-			attempts: 0, status: undefined, error: undefined, at: Date.now(),
+			webhookKey: hook.key,
+			event: payload.event,
+			target: hook.target_url,
+			body: payload,
+			attempts: 0,
+			status: undefined,
+			error: undefined,
+			at: Date.now(),
 		};
 		this.deliveries.push(record);
 		for (let attempt = 1; attempt <= CHOICES.deliveryAttempts; attempt++) {
 			record.attempts = attempt;
 			try {
 				const response = await fetch(hook.target_url, {
-					method: 'POST', headers, body, signal: AbortSignal.timeout(CHOICES.deliveryTimeoutMs),
+					method: 'POST',
+					headers,
+					body,
+					signal: AbortSignal.timeout(CHOICES.deliveryTimeoutMs),
 				});
 				record.status = response.status;
 				await response.arrayBuffer();

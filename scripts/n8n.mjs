@@ -17,7 +17,8 @@ export const NODE24_VERSION = PINS.node24;
 export const resolveN8nVersion = (wanted) => N8N_LINES[wanted] ?? wanted ?? N8N_LINES[1];
 export const N8N_VERSION = resolveN8nVersion(process.env.N8N_E2E_VERSION);
 const needsNode24 = (version) => Number(version.split('.')[0]) >= 2;
-export const CACHE_ROOT = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-partnerstack');
+export const CACHE_ROOT =
+	process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-partnerstack');
 export const PACKED_PACKAGE = join(REPO_ROOT, 'test-results', 'e2e', 'package');
 /** The environment every n8n process of ours runs with (data folder and ports are added per process). */
 export const BASE_ENV = JSON.parse(readFileSync(join(import.meta.dirname, 'n8n-env.json'), 'utf8'));
@@ -32,7 +33,13 @@ export function n8nBin(version = N8N_VERSION) {
 
 /** Written last, after the install was proven to work; its absence means the folder must be (re)installed. */
 const READY_MARKER = '.installed';
-const node24Dir = () => join(CACHE_ROOT, `node-${NODE24_VERSION}`, 'node_modules', `node-${process.platform}-${process.arch}`);
+const node24Dir = () =>
+	join(
+		CACHE_ROOT,
+		`node-${NODE24_VERSION}`,
+		'node_modules',
+		`node-${process.platform}-${process.arch}`,
+	);
 
 /** The Node binary a given n8n runs on: this one for 1.x, the cached Node 24 for 2.x. */
 export function n8nNode(version = N8N_VERSION) {
@@ -49,11 +56,21 @@ export function cleanNpmEnv(extra = {}) {
 	for (const [name, value] of Object.entries(process.env)) {
 		if (!/^npm_/i.test(name)) env[name] = value;
 	}
-	return { ...env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', ...extra };
+	return {
+		...env,
+		npm_config_yes: 'true',
+		npm_config_audit: 'false',
+		npm_config_fund: 'false',
+		...extra,
+	};
 }
 
 function npm(args, cwd, extraEnv) {
-	execFileSync('npm', [...args, '--loglevel=error'], { cwd, stdio: 'inherit', env: cleanNpmEnv(extraEnv) });
+	execFileSync('npm', [...args, '--loglevel=error'], {
+		cwd,
+		stdio: 'inherit',
+		env: cleanNpmEnv(extraEnv),
+	});
 }
 
 class InstallError extends Error {}
@@ -71,15 +88,28 @@ function fail(what, dir, cause) {
 export function verifyN8nInstall(version, dir) {
 	const node = n8nNode(version);
 	try {
-		execFileSync(node, ['-e', "require('sqlite3'); require('sqlite3').verbose()"], { cwd: join(dir, 'node_modules', 'n8n'), stdio: 'pipe' });
+		execFileSync(node, ['-e', "require('sqlite3'); require('sqlite3').verbose()"], {
+			cwd: join(dir, 'node_modules', 'n8n'),
+			stdio: 'pipe',
+		});
 	} catch (error) {
-		fail(`n8n ${version}: the SQLite binding does not load under ${node} (npm rebuild sqlite3 did not build it)`, dir, error);
+		fail(
+			`n8n ${version}: the SQLite binding does not load under ${node} (npm rebuild sqlite3 did not build it)`,
+			dir,
+			error,
+		);
 	}
 	try {
-		const answer = execFileSync(node, [n8nBin(version), '--version'], { cwd: dir, stdio: 'pipe', env: { ...process.env, ...BASE_ENV }, timeout: 120_000 })
+		const answer = execFileSync(node, [n8nBin(version), '--version'], {
+			cwd: dir,
+			stdio: 'pipe',
+			env: { ...process.env, ...BASE_ENV },
+			timeout: 120_000,
+		})
 			.toString()
 			.trim();
-		if (!answer.includes(version)) fail(`n8n ${version}: \`n8n --version\` answered "${answer}"`, dir);
+		if (!answer.includes(version))
+			fail(`n8n ${version}: \`n8n --version\` answered "${answer}"`, dir);
 	} catch (error) {
 		if (error instanceof InstallError) throw error;
 		fail(`n8n ${version}: \`n8n --version\` did not answer`, dir, error);
@@ -93,13 +123,26 @@ function ensureNode24() {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const binaryPackage = `node-${process.platform}-${process.arch}`;
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'node24', private: true, dependencies: { [binaryPackage]: NODE24_VERSION } }));
+	writeFileSync(
+		join(dir, 'package.json'),
+		JSON.stringify({
+			name: 'node24',
+			private: true,
+			dependencies: { [binaryPackage]: NODE24_VERSION },
+		}),
+	);
 	try {
 		npm(['install', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
-		const answer = execFileSync(join(node24Dir(), 'bin', 'node'), ['--version']).toString().trim();
+		const answer = execFileSync(join(node24Dir(), 'bin', 'node'), ['--version'])
+			.toString()
+			.trim();
 		if (answer !== `v${NODE24_VERSION}`) throw new Error(`node --version answered ${answer}`);
 	} catch (error) {
-		fail(`Node ${NODE24_VERSION} (for n8n 2.x) could not be installed from the registry's ${binaryPackage} package`, dir, error);
+		fail(
+			`Node ${NODE24_VERSION} (for n8n 2.x) could not be installed from the registry's ${binaryPackage} package`,
+			dir,
+			error,
+		);
 	}
 	writeFileSync(join(dir, READY_MARKER), `${new Date().toISOString()}\n`);
 }
@@ -136,7 +179,10 @@ export function ensureN8nInstalled(version = N8N_VERSION) {
 		if (existsSync(join(dir, READY_MARKER))) return dir;
 		const node24 = needsNode24(version);
 		if (node24) ensureNode24();
-		if (existsSync(dir)) console.log(`[n8n] ${dir} has no ready marker (an earlier install failed or stopped): installing again`);
+		if (existsSync(dir))
+			console.log(
+				`[n8n] ${dir} has no ready marker (an earlier install failed or stopped): installing again`,
+			);
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(
@@ -171,7 +217,9 @@ export function ensureN8nInstalled(version = N8N_VERSION) {
 		}
 		verifyN8nInstall(version, dir);
 		writeFileSync(join(dir, READY_MARKER), `${new Date().toISOString()}\n`);
-		console.log(`[n8n] n8n ${version} installed and verified (SQLite loads, n8n --version answers)`);
+		console.log(
+			`[n8n] n8n ${version} installed and verified (SQLite loads, n8n --version answers)`,
+		);
 		return dir;
 	} finally {
 		release();
@@ -181,22 +229,38 @@ export function ensureN8nInstalled(version = N8N_VERSION) {
 /** Both lines at once (two processes): a fresh machine waits for the slower install, not for their sum. */
 export async function ensureAllN8nInstalled() {
 	const script = import.meta.filename;
-	await Promise.all(Object.values(N8N_LINES).map((version) => new Promise((resolve, reject) => {
-		const child = execFile(process.execPath, [script, 'install', version], (error) =>
-			error ? reject(new InstallError(`[n8n] installing n8n ${version} failed (its messages are above)`)) : resolve(),
-		);
-		child.stdout.pipe(process.stdout);
-		child.stderr.pipe(process.stderr);
-	})));
+	await Promise.all(
+		Object.values(N8N_LINES).map(
+			(version) =>
+				new Promise((resolve, reject) => {
+					const child = execFile(process.execPath, [script, 'install', version], (error) =>
+						error
+							? reject(
+									new InstallError(
+										`[n8n] installing n8n ${version} failed (its messages are above)`,
+									),
+								)
+							: resolve(),
+					);
+					child.stdout.pipe(process.stdout);
+					child.stderr.pipe(process.stderr);
+				}),
+		),
+	);
 }
 
 /** Builds and packs this package, and unpacks it the way n8n installs it. */
 export function packPackage() {
-	execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', '--silent', 'build'], {
+		cwd: REPO_ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const out = join(REPO_ROOT, 'test-results', 'e2e');
 	rmSync(out, { recursive: true, force: true });
 	mkdirSync(out, { recursive: true });
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: REPO_ROOT })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], {
+		cwd: REPO_ROOT,
+	})
 		.toString()
 		.trim()
 		.split('\n')
@@ -214,7 +278,11 @@ export function installPackageInto(userFolder) {
 	cpSync(PACKED_PACKAGE, target, { recursive: true });
 	writeFileSync(
 		join(nodes, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-partnerstack': '*' } }),
+		JSON.stringify({
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { 'n8n-nodes-partnerstack': '*' },
+		}),
 	);
 }
 

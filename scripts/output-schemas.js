@@ -6,16 +6,23 @@ const path = require('path');
 
 /** JSON-schema types by field name: the names PartnerStack uses say what the value is. */
 const TYPE_RULES = [
-	[/(_at|^amount.*|^value|^total|^imported|^skipped|^failed|^blankRows|^size)$/, { type: 'number' }],
+	[
+		/(_at|^amount.*|^value|^total|^imported|^skipped|^failed|^blankRows|^size)$/,
+		{ type: 'number' },
+	],
 	[/^(archived|test|claimed|approved|default|deleted|sandbox)$/, { type: 'boolean' }],
 	[/^(tags|export_types|skipped_types)$/, { type: 'array', items: { type: 'string' } }],
 	[/^fields$/, { type: 'array', items: { type: 'object' } }],
 	[/^content$/, { type: 'object' }],
 ];
-const typeOf = (name) => TYPE_RULES.find(([pattern]) => pattern.test(name))?.[1] ?? { type: 'string' };
+const typeOf = (name) =>
+	TYPE_RULES.find(([pattern]) => pattern.test(name))?.[1] ?? { type: 'string' };
 
 function objectSchema(fields) {
-	return { type: 'object', properties: Object.fromEntries(fields.map((name) => [name, typeOf(name)])) };
+	return {
+		type: 'object',
+		properties: Object.fromEntries(fields.map((name) => [name, typeOf(name)])),
+	};
 }
 
 /**
@@ -28,7 +35,8 @@ function outputFields(simplifyTables, resource, operation) {
 	const fieldsOf = (name) => (SIMPLE_FIELDS[name] ?? []).map(([field]) => field);
 	const listed = OPERATION_FIELDS[`${resource}.${operation}`];
 	if (listed) return listed;
-	if (operation === 'delete') return [...new Set([...fieldsOf(resource), ...OPERATION_FIELDS.delete])];
+	if (operation === 'delete')
+		return [...new Set([...fieldsOf(resource), ...OPERATION_FIELDS.delete])];
 	const fields = fieldsOf(OPERATION_OUTPUT_RESOURCE[operation] ?? resource);
 	return operation === 'upsert' ? [...fields, 'upsertResult'] : fields;
 }
@@ -37,26 +45,59 @@ function writeOutputSchemas(distNodeDir) {
 	const simplifyTables = require(path.resolve(distNodeDir, 'helpers/simplify.js'));
 	const actionsDir = path.resolve(distNodeDir, 'actions');
 	const resources = readdirSync(actionsDir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && existsSync(path.join(actionsDir, entry.name, 'index.js')))
+		.filter(
+			(entry) => entry.isDirectory() && existsSync(path.join(actionsDir, entry.name, 'index.js')),
+		)
 		.map((entry) => entry.name);
 	let written = 0;
 	for (const resource of resources) {
-		const operations = Object.keys(require(path.join(actionsDir, resource, 'index.js'))).filter((name) => name !== 'description');
+		const operations = Object.keys(require(path.join(actionsDir, resource, 'index.js'))).filter(
+			(name) => name !== 'description',
+		);
 		for (const operation of operations) {
 			const file = path.join(distNodeDir, '__schema__', 'v1.0.0', resource, `${operation}.json`);
 			mkdirSync(path.dirname(file), { recursive: true });
-			writeFileSync(file, `${JSON.stringify(objectSchema(outputFields(simplifyTables, resource, operation)), null, '\t')}\n`);
+			writeFileSync(
+				file,
+				`${JSON.stringify(objectSchema(outputFields(simplifyTables, resource, operation)), null, '\t')}\n`,
+			);
 			written += 1;
 		}
 	}
 	// The triggers output the PartnerStack object of the event, whichever it is: the fields every object has.
-	writeFileSync(path.join(distNodeDir, '__schema__', 'v1.0.0.json'), `${JSON.stringify(objectSchema(['key', 'event', 'created_at', 'updated_at']), null, '\t')}\n`);
+	writeFileSync(
+		path.join(distNodeDir, '__schema__', 'v1.0.0.json'),
+		`${JSON.stringify(objectSchema(['key', 'event', 'created_at', 'updated_at']), null, '\t')}\n`,
+	);
 	// The import node has no resource: n8n asks for `v1.0.0/<operation>.json`.
-	const importSummary = objectSchema(['objectType', 'mode', 'total', 'imported', 'skipped', 'failed', 'blankRows', 'warnings', 'startedAt', 'finishedAt']);
+	const importSummary = objectSchema([
+		'objectType',
+		'mode',
+		'total',
+		'imported',
+		'skipped',
+		'failed',
+		'blankRows',
+		'warnings',
+		'startedAt',
+		'finishedAt',
+	]);
 	importSummary.properties.warnings = { type: 'array', items: { type: 'string' } };
-	importSummary.properties.audit = objectSchema(['workflowId', 'workflowName', 'executionId', 'node', 'file']);
-	writeFileSync(path.join(distNodeDir, '__schema__', 'v1.0.0', 'import.json'), `${JSON.stringify(importSummary, null, '\t')}\n`);
-	writeFileSync(path.join(distNodeDir, '__schema__', 'v1.0.0', 'getTemplate.json'), `${JSON.stringify(objectSchema(['objectType']), null, '\t')}\n`);
+	importSummary.properties.audit = objectSchema([
+		'workflowId',
+		'workflowName',
+		'executionId',
+		'node',
+		'file',
+	]);
+	writeFileSync(
+		path.join(distNodeDir, '__schema__', 'v1.0.0', 'import.json'),
+		`${JSON.stringify(importSummary, null, '\t')}\n`,
+	);
+	writeFileSync(
+		path.join(distNodeDir, '__schema__', 'v1.0.0', 'getTemplate.json'),
+		`${JSON.stringify(objectSchema(['objectType']), null, '\t')}\n`,
+	);
 	return written + 3;
 }
 

@@ -23,7 +23,12 @@ const EXAMPLES_FOLDER = '/tmp/partnerstack-sandbox';
 const filesFolder = process.env.SANDBOX_FILES_FOLDER ?? EXAMPLES_FOLDER;
 /** The examples whose trigger registers a webhook: activated, so they run as soon as a partnership is created or someone applies. */
 const ACTIVE_EXAMPLES = ['psExampleOnboard', 'psExampleApprove'];
-const owner = { email: 'admin@sandbox.local', password: 'Sandbox-2026', firstName: 'Sandbox', lastName: 'Admin' };
+const owner = {
+	email: 'admin@sandbox.local',
+	password: 'Sandbox-2026',
+	firstName: 'Sandbox',
+	lastName: 'Admin',
+};
 const children = [];
 
 function say(line) {
@@ -34,7 +39,15 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 	say('installing the dev dependencies (npm ci)');
 	execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 }
-const { BASE_ENV, ensureN8nInstalled, installPackageInto, n8nBin, n8nNode, packPackage, resolveN8nVersion } = await import('./n8n.mjs');
+const {
+	BASE_ENV,
+	ensureN8nInstalled,
+	installPackageInto,
+	n8nBin,
+	n8nNode,
+	packPackage,
+	resolveN8nVersion,
+} = await import('./n8n.mjs');
 const { CHOICES } = await import('../emulator/choices.mjs');
 
 const n8nVersion = resolveN8nVersion(process.env.SANDBOX_N8N ?? '1');
@@ -56,7 +69,8 @@ async function stopAll(code = 0) {
 	const running = children.filter(isRunning);
 	for (const child of running) signalGroup(child, 'SIGTERM');
 	const deadline = Date.now() + 15_000;
-	while (running.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	while (running.some(isRunning) && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 100));
 	for (const child of children) signalGroup(child, 'SIGKILL');
 	process.exit(code);
 }
@@ -84,12 +98,15 @@ async function assertPortFree(port, setting, what) {
 		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
 	if (!free) {
-		throw new Error(`port ${port} (${what}) is in use, perhaps by another sandbox; stop it, or set ${setting} to another port`);
+		throw new Error(
+			`port ${port} (${what}) is in use, perhaps by another sandbox; stop it, or set ${setting} to another port`,
+		);
 	}
 }
 await assertPortFree(emulatorPort, 'PARTNERSTACK_EMULATOR_PORT', 'the emulator');
 await assertPortFree(n8nPort, 'SANDBOX_N8N_PORT', 'n8n');
-if (n8nMajor >= 2) await assertPortFree(n8nPort + 1, 'SANDBOX_N8N_PORT', "n8n's task-runner broker, n8n's port + 1");
+if (n8nMajor >= 2)
+	await assertPortFree(n8nPort + 1, 'SANDBOX_N8N_PORT', "n8n's task-runner broker, n8n's port + 1");
 
 try {
 	ensureN8nInstalled(n8nVersion);
@@ -121,46 +138,83 @@ const env = {
 	// n8n 2.x always starts a task-runner broker; next to n8n's own port, as n8n's defaults (5678, 5679) are.
 	N8N_RUNNERS_BROKER_PORT: String(n8nPort + 1),
 };
-const n8nCli = (args) => execFileSync(n8nNode(n8nVersion), [n8nBin(n8nVersion), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-
+const n8nCli = (args) =>
+	execFileSync(n8nNode(n8nVersion), [n8nBin(n8nVersion), ...args], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 
 // The emulator, seeded with the demo program.
-const emulator = spawn(process.execPath, [join(root, 'emulator', 'server.mjs'), '--port', String(emulatorPort), '--seed', join(root, 'emulator', 'seeds', 'demo.json')], {
-	stdio: ['ignore', 'pipe', 'inherit'],
-	detached: true,
-});
+const emulator = spawn(
+	process.execPath,
+	[
+		join(root, 'emulator', 'server.mjs'),
+		'--port',
+		String(emulatorPort),
+		'--seed',
+		join(root, 'emulator', 'seeds', 'demo.json'),
+	],
+	{
+		stdio: ['ignore', 'pipe', 'inherit'],
+		detached: true,
+	},
+);
 children.push(emulator);
 const emulatorUrl = await new Promise((resolve, reject) => {
-	emulator.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before it listened on port ${emulatorPort}`)));
+	emulator.once('exit', (code) =>
+		reject(new Error(`the emulator exited (${code}) before it listened on port ${emulatorPort}`)),
+	);
 	createInterface({ input: emulator.stdout }).once('line', (line) => resolve(JSON.parse(line).url));
 });
 say(`emulator on ${emulatorUrl}`);
 
 // Credentials and example workflows (imported again at every start: the emulator starts fresh too).
 const credentialsFile = join(userFolder, 'sandbox-credentials.json');
-writeFileSync(credentialsFile, JSON.stringify([
-	{ id: 'psSandboxLive001', name: 'PartnerStack (emulator, production keys)', type: 'partnerStackApi',
-	  data: { ...CHOICES.keys.production, sandbox: false, baseUrl: emulatorUrl } },
-	{ id: 'psSandboxTest001', name: 'PartnerStack (emulator, test keys)', type: 'partnerStackApi',
-	  data: { ...CHOICES.keys.test, sandbox: true, baseUrl: emulatorUrl } },
-]));
+writeFileSync(
+	credentialsFile,
+	JSON.stringify([
+		{
+			id: 'psSandboxLive001',
+			name: 'PartnerStack (emulator, production keys)',
+			type: 'partnerStackApi',
+			data: { ...CHOICES.keys.production, sandbox: false, baseUrl: emulatorUrl },
+		},
+		{
+			id: 'psSandboxTest001',
+			name: 'PartnerStack (emulator, test keys)',
+			type: 'partnerStackApi',
+			data: { ...CHOICES.keys.test, sandbox: true, baseUrl: emulatorUrl },
+		},
+	]),
+);
 n8nCli(['import:credentials', `--input=${credentialsFile}`]);
 const examplesDir = join(root, 'examples');
 const examples = readdirSync(examplesDir).filter((file) => file.endsWith('.json'));
 mkdirSync(join(filesFolder, 'export'), { recursive: true });
 cpSync(join(examplesDir, 'files'), join(filesFolder, 'inbox'), { recursive: true });
 for (const file of examples) {
-	const workflow = readFileSync(join(examplesDir, file), 'utf8').replaceAll(EXAMPLES_FOLDER, filesFolder);
+	const workflow = readFileSync(join(examplesDir, file), 'utf8').replaceAll(
+		EXAMPLES_FOLDER,
+		filesFolder,
+	);
 	const copy = join(userFolder, `example-${file}`);
 	writeFileSync(copy, workflow);
 	n8nCli(['import:workflow', `--input=${copy}`]);
 }
 for (const id of ACTIVE_EXAMPLES) {
-	n8nCli(n8nMajor >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+	n8nCli(
+		n8nMajor >= 2
+			? ['publish:workflow', `--id=${id}`]
+			: ['update:workflow', `--id=${id}`, '--active=true'],
+	);
 }
 
 // n8n itself.
-const n8n = spawn(n8nNode(n8nVersion), [n8nBin(n8nVersion), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+const n8n = spawn(n8nNode(n8nVersion), [n8nBin(n8nVersion), 'start'], {
+	env,
+	stdio: ['ignore', 'pipe', 'pipe'],
+	detached: true,
+});
 children.push(n8n);
 let n8nLog = '';
 n8n.stdout.on('data', (chunk) => (n8nLog += chunk));
@@ -176,7 +230,8 @@ const base = `http://127.0.0.1:${n8nPort}`;
 for (let waited = 0; ; waited += 500) {
 	try {
 		// n8n logs this once it listens: another server on the port must not pass for ours.
-		if (n8nLog.includes('Editor is now accessible') && (await fetch(`${base}/rest/settings`)).ok) break;
+		if (n8nLog.includes('Editor is now accessible') && (await fetch(`${base}/rest/settings`)).ok)
+			break;
 	} catch {
 		// not up yet
 	}
@@ -198,8 +253,14 @@ async function rest(method, path, body) {
 	return { status: response.status, body: await response.json().catch(() => ({})) };
 }
 const setup = await rest('POST', '/owner/setup', owner);
-const login = await rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-if (login.status !== 200) say(`note: could not log in as ${owner.email} (owner setup ${setup.status}, login ${login.status})`);
+const login = await rest('POST', '/login', {
+	emailOrLdapLoginId: owner.email,
+	password: owner.password,
+});
+if (login.status !== 200)
+	say(
+		`note: could not log in as ${owner.email} (owner setup ${setup.status}, login ${login.status})`,
+	);
 
 say('ready');
 console.log(`
@@ -214,8 +275,18 @@ console.log(`
 if (check) {
 	const stored = JSON.parse(readFileSync(credentialsFile, 'utf8'))[0];
 	const test = await rest('POST', '/credentials/test', { credentials: stored });
-	const nodeTypes = await fetch(`${base}/types/nodes.json`, { headers: { cookie, 'browser-id': 'sandbox' } });
+	const nodeTypes = await fetch(`${base}/types/nodes.json`, {
+		headers: { cookie, 'browser-id': 'sandbox' },
+	});
 	const loaded = (await nodeTypes.text()).includes('n8n-nodes-partnerstack.partnerStack');
-	console.log(JSON.stringify({ check: 'sandbox', login: login.status, credentialTest: test.body.data ?? test.body, nodeLoaded: loaded, examples: examples.length }));
+	console.log(
+		JSON.stringify({
+			check: 'sandbox',
+			login: login.status,
+			credentialTest: test.body.data ?? test.body,
+			nodeLoaded: loaded,
+			examples: examples.length,
+		}),
+	);
 	stopAll(test.body.data?.status === 'OK' && loaded ? 0 : 1);
 }

@@ -13,8 +13,13 @@ const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
 
 const packDir = mkdtempSync(join(tmpdir(), 'ps-scan-'));
 try {
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-	const tarball = execFileSync('sh', ['-c', `ls ${packDir}/*.tgz`]).toString().trim();
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const tarball = execFileSync('sh', ['-c', `ls ${packDir}/*.tgz`])
+		.toString()
+		.trim();
 	const unpacked = join(packDir, 'package');
 	execFileSync('tar', ['xzf', tarball, '-C', packDir]);
 
@@ -23,11 +28,16 @@ try {
 
 	const source = await analyzePackage(root, SOURCE_FILE_PATTERNS);
 	const tarballResult = await analyzePackage(unpacked, ['**/*.js', 'package.json']);
-	for (const [leg, result] of [['source', source], ['tarball', tarballResult]]) {
+	for (const [leg, result] of [
+		['source', source],
+		['tarball', tarballResult],
+	]) {
 		console.log(`scan ${leg}: ${result.passed ? 'passed, 0 errors' : 'FAILED'}`);
 		if (!result.passed) console.log(result.details ?? result.message ?? result);
 	}
-	console.log(`tarball runtime dependencies: ${runtimeDependencies.length ? runtimeDependencies.join(', ') : 'none'}`);
+	console.log(
+		`tarball runtime dependencies: ${runtimeDependencies.length ? runtimeDependencies.join(', ') : 'none'}`,
+	);
 	const ok = source.passed && tarballResult.passed && runtimeDependencies.length === 0;
 	process.exit(ok ? 0 : 1);
 } finally {

@@ -17,12 +17,19 @@ const steps = [
 	['typecheck', 'npx', ['tsc', '-p', 'tsconfig.test.json']],
 	['scan', 'npm', ['run', '--silent', 'scan']],
 	// --forceExit: a handle some library leaves open must not keep CI waiting once every test has reported.
-	['jest', 'npx', ['jest', '--forceExit', '--json', '--outputFile=test-results/jest.json', ...extraJestArgs]],
+	[
+		'jest',
+		'npx',
+		['jest', '--forceExit', '--json', '--outputFile=test-results/jest.json', ...extraJestArgs],
+	],
 ];
 
 function reportLeftovers() {
 	const killed = killRecordedProcesses();
-	if (killed.length) console.log(`=== stopped ${killed.length} process(es) a test left running:\n${killed.join('\n')}`);
+	if (killed.length)
+		console.log(
+			`=== stopped ${killed.length} process(es) a test left running:\n${killed.join('\n')}`,
+		);
 }
 
 let current;

@@ -1,7 +1,13 @@
 import { ApiError, listPage } from '../store.mjs';
 import { validateBody, pick } from '../validate.mjs';
 import { CHOICES } from '../choices.mjs';
-import { archivedAnswer, assertUnique, groupFilter, notFound, requirePartnership } from './shared.mjs';
+import {
+	archivedAnswer,
+	assertUnique,
+	groupFilter,
+	notFound,
+	requirePartnership,
+} from './shared.mjs';
 
 const FIELDS = {
 	customer_key: { type: 'string', nullable: true, maxLength: 255 },
@@ -32,7 +38,11 @@ export function createCustomer({ store, emit }, fields, { isTest, source }) {
 	}
 	if (fields.customer_key) {
 		const existing = store.all('customers').find((c) => c.customer_key === fields.customer_key);
-		if (existing) throw new ApiError(CHOICES.duplicateStatus, `customer_key ${fields.customer_key} already exists`);
+		if (existing)
+			throw new ApiError(
+				CHOICES.duplicateStatus,
+				`customer_key ${fields.customer_key} already exists`,
+			);
 	}
 	const customer = store.insert('customers', 'customer', {
 		customer_key: fields.customer_key ?? null,
@@ -57,39 +67,55 @@ export function createCustomer({ store, emit }, fields, { isTest, source }) {
 export function customerRoutes(context) {
 	const { store, emit } = context;
 	return [
-		['GET', '/api/v2/customers', ({ query }) => ({
-			data: listPage(store.all('customers'), query, {
-				partner_key: (c, value) => c.partner_key === value,
-				customer_key: (c, value) => c.customer_key === value,
-				email: (c, value) => c.email.toLowerCase() === value.toLowerCase(),
-				provider_key: (c, value) => c.provider_key === value,
-				group: groupFilter((c) => c.group),
-				group_key: groupFilter((c) => c.group),
+		[
+			'GET',
+			'/api/v2/customers',
+			({ query }) => ({
+				data: listPage(store.all('customers'), query, {
+					partner_key: (c, value) => c.partner_key === value,
+					customer_key: (c, value) => c.customer_key === value,
+					email: (c, value) => c.email.toLowerCase() === value.toLowerCase(),
+					provider_key: (c, value) => c.provider_key === value,
+					group: groupFilter((c) => c.group),
+					group_key: groupFilter((c) => c.group),
+				}),
 			}),
-		})],
-		['POST', '/api/v2/customers', ({ body, isTest }) => {
-			validateBody(body, CREATE_SCHEMA);
-			return { data: createCustomer(context, body, { isTest }), message: 'Customer created' };
-		}],
+		],
+		[
+			'POST',
+			'/api/v2/customers',
+			({ body, isTest }) => {
+				validateBody(body, CREATE_SCHEMA);
+				return { data: createCustomer(context, body, { isTest }), message: 'Customer created' };
+			},
+		],
 		['GET', '/api/v2/customers/:id', ({ params }) => ({ data: findCustomer(store, params.id) })],
-		['PATCH', '/api/v2/customers/:id', ({ params, body }) => {
-			validateBody(body, FIELDS);
-			const customer = findCustomer(store, params.id);
-			if (body.customer_key && body.customer_key !== customer.customer_key) {
-				assertUnique(store, 'customers', 'customer_key', body.customer_key);
-			}
-			const changes = pick(body, ['customer_key', 'email', 'member_key', 'name', 'provider_key']);
-			if (body.meta) changes.meta = { ...customer.meta, ...body.meta };
-			store.touch(customer, changes);
-			emit('customer.updated', customer);
-			return { data: customer, message: 'Customer updated' };
-		}],
-		['DELETE', '/api/v2/customers/:id', ({ params }) => {
-			const customer = findCustomer(store, params.id);
-			if (customer.archived) throw notFound('customer', params.id);
-			store.touch(customer, { archived: true });
-			emit('customer.deleted', customer);
-			return archivedAnswer(customer, 'Customer deleted');
-		}],
+		[
+			'PATCH',
+			'/api/v2/customers/:id',
+			({ params, body }) => {
+				validateBody(body, FIELDS);
+				const customer = findCustomer(store, params.id);
+				if (body.customer_key && body.customer_key !== customer.customer_key) {
+					assertUnique(store, 'customers', 'customer_key', body.customer_key);
+				}
+				const changes = pick(body, ['customer_key', 'email', 'member_key', 'name', 'provider_key']);
+				if (body.meta) changes.meta = { ...customer.meta, ...body.meta };
+				store.touch(customer, changes);
+				emit('customer.updated', customer);
+				return { data: customer, message: 'Customer updated' };
+			},
+		],
+		[
+			'DELETE',
+			'/api/v2/customers/:id',
+			({ params }) => {
+				const customer = findCustomer(store, params.id);
+				if (customer.archived) throw notFound('customer', params.id);
+				store.touch(customer, { archived: true });
+				emit('customer.deleted', customer);
+				return archivedAnswer(customer, 'Customer deleted');
+			},
+		],
 	];
 }

@@ -13,7 +13,8 @@ export function defaultGroup(store) {
 
 export function requirePartnership(store, partnerKey) {
 	const partnership = store.find('partnerships', partnerKey, ['partner_key']);
-	if (!partnership || partnership.archived) throw new ApiError(400, `partner_key ${partnerKey} not found`);
+	if (!partnership || partnership.archived)
+		throw new ApiError(400, `partner_key ${partnerKey} not found`);
 	return partnership;
 }
 
@@ -36,7 +37,9 @@ export function assertUnique(store, collection, field, value, label = field) {
 
 /** The group "name with spaces and special characters removed" that list filters take. */
 export function slugify(name) {
-	return String(name).toLowerCase().replace(/[^a-z0-9]/g, '');
+	return String(name)
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
 }
 
 export function groupFilter(groupOf) {

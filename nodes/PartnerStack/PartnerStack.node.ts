@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as action from './actions/action';
@@ -19,7 +24,10 @@ export class PartnerStack implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PartnerStack',
 		name: 'partnerStack',
-		icon: { light: 'file:../../icons/partnerstack.svg', dark: 'file:../../icons/partnerstack.dark.svg' },
+		icon: {
+			light: 'file:../../icons/partnerstack.svg',
+			dark: 'file:../../icons/partnerstack.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -37,15 +45,35 @@ export class PartnerStack implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Action', value: 'action', description: 'Actions partners or customers performed, for action rewards' },
-					{ name: 'Application', value: 'application', description: 'Applications to join the partner program, to approve or decline' },
+					{
+						name: 'Action',
+						value: 'action',
+						description: 'Actions partners or customers performed, for action rewards',
+					},
+					{
+						name: 'Application',
+						value: 'application',
+						description: 'Applications to join the partner program, to approve or decline',
+					},
 					{ name: 'Customer', value: 'customer', description: 'Customers referred by partners' },
-					{ name: 'Deal', value: 'deal', description: 'Business opportunities partners registered' },
-					{ name: 'Export', value: 'export', description: 'Exports of all records, emailed to a teammate' },
+					{
+						name: 'Deal',
+						value: 'deal',
+						description: 'Business opportunities partners registered',
+					},
+					{
+						name: 'Export',
+						value: 'export',
+						description: 'Exports of all records, emailed to a teammate',
+					},
 					{ name: 'Group', value: 'group', description: 'Groups partners are organised in' },
 					{ name: 'Lead', value: 'lead', description: 'Leads partners submitted' },
 					{ name: 'Partnership', value: 'partnership', description: 'Partners in the program' },
-					{ name: 'Reward', value: 'reward', description: 'Commissions and bonuses paid to partners' },
+					{
+						name: 'Reward',
+						value: 'reward',
+						description: 'Commissions and bonuses paid to partners',
+					},
 					{ name: 'Tier', value: 'tier', description: 'Partner tiers of the program' },
 					{ name: 'Transaction', value: 'transaction', description: 'Sales of referred customers' },
 				],

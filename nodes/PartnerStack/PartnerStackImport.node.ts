@@ -1,5 +1,17 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { BINARY_ENCODING, NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import {
+	BINARY_ENCODING,
+	NodeApiError,
+	NodeConnectionTypes,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { getGroups } from './methods/loadOptions';
 import { CsvFileError, type Delimiter } from './import/csv';
@@ -11,18 +23,24 @@ import { ASSUMED_RATE_LIMIT_PER_MINUTE, pacerFor } from './transport';
 const CHUNK_BYTES = 256 * 1024;
 
 function* slices(buffer: Buffer): Iterable<Buffer> {
-	for (let offset = 0; offset < buffer.length; offset += CHUNK_BYTES) yield buffer.subarray(offset, offset + CHUNK_BYTES);
+	for (let offset = 0; offset < buffer.length; offset += CHUNK_BYTES)
+		yield buffer.subarray(offset, offset + CHUNK_BYTES);
 }
 
 export class PartnerStackImport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PartnerStack Import',
 		name: 'partnerStackImport',
-		icon: { light: 'file:../../icons/partnerstack.svg', dark: 'file:../../icons/partnerstack.dark.svg' },
+		icon: {
+			light: 'file:../../icons/partnerstack.svg',
+			dark: 'file:../../icons/partnerstack.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "getTemplate" ? "template: " + $parameter["objectType"] : $parameter["mode"] + ": " + $parameter["objectType"]}}',
-		description: 'Validate a CSV with the PartnerStack Data Importer rules, report every row, and import it',
+		subtitle:
+			'={{$parameter["operation"] === "getTemplate" ? "template: " + $parameter["objectType"] : $parameter["mode"] + ": " + $parameter["objectType"]}}',
+		description:
+			'Validate a CSV with the PartnerStack Data Importer rules, report every row, and import it',
 		defaults: { name: 'PartnerStack Import' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -36,8 +54,18 @@ export class PartnerStackImport implements INodeType {
 				noDataExpression: true,
 				default: 'import',
 				options: [
-					{ name: 'Import CSV', value: 'import', description: 'Validate and import a CSV file', action: 'Import a CSV file' },
-					{ name: 'Get Template', value: 'getTemplate', description: 'Produce the template CSV of an object type', action: 'Get a template CSV' },
+					{
+						name: 'Import CSV',
+						value: 'import',
+						description: 'Validate and import a CSV file',
+						action: 'Import a CSV file',
+					},
+					{
+						name: 'Get Template',
+						value: 'getTemplate',
+						description: 'Produce the template CSV of an object type',
+						action: 'Get a template CSV',
+					},
 				],
 			},
 			{
@@ -62,9 +90,21 @@ export class PartnerStackImport implements INodeType {
 				default: 'validate',
 				displayOptions: { show: { operation: ['import'] } },
 				options: [
-					{ name: 'Validate Only (Dry Run)', value: 'validate', description: 'Check every row; write nothing' },
-					{ name: 'Row by Row (API V2)', value: 'rowByRow', description: 'Write each valid row through the API, with a result per row' },
-					{ name: 'Bulk (Data Import API)', value: 'bulk', description: 'Upload the valid rows as one CSV to PartnerStack\'s Data Import API' },
+					{
+						name: 'Validate Only (Dry Run)',
+						value: 'validate',
+						description: 'Check every row; write nothing',
+					},
+					{
+						name: 'Row by Row (API V2)',
+						value: 'rowByRow',
+						description: 'Write each valid row through the API, with a result per row',
+					},
+					{
+						name: 'Bulk (Data Import API)',
+						value: 'bulk',
+						description: "Upload the valid rows as one CSV to PartnerStack's Data Import API",
+					},
 				],
 			},
 			{
@@ -100,7 +140,8 @@ export class PartnerStackImport implements INodeType {
 						name: 'checkReferences',
 						type: 'boolean',
 						default: false,
-						description: 'Whether a dry run also looks up partners and customers in PartnerStack (writing modes always do)',
+						description:
+							'Whether a dry run also looks up partners and customers in PartnerStack (writing modes always do)',
 					},
 					{
 						displayName: 'Concurrent Requests',
@@ -128,7 +169,8 @@ export class PartnerStackImport implements INodeType {
 						name: 'ignoreUnknownColumns',
 						type: 'boolean',
 						default: false,
-						description: 'Whether unknown columns are reported as warnings instead of stopping the import',
+						description:
+							'Whether unknown columns are reported as warnings instead of stopping the import',
 					},
 					{
 						displayName: 'Rate Limit Wait (Seconds)',
@@ -136,7 +178,8 @@ export class PartnerStackImport implements INodeType {
 						type: 'number',
 						default: 120,
 						typeOptions: { minValue: 1 },
-						description: 'How long a request PartnerStack keeps answering 429 (Too Many Requests) is retried before its row fails',
+						description:
+							'How long a request PartnerStack keeps answering 429 (Too Many Requests) is retried before its row fails',
 					},
 					{
 						displayName: 'Requests per Minute',
@@ -144,14 +187,16 @@ export class PartnerStackImport implements INodeType {
 						type: 'number',
 						default: 4000,
 						typeOptions: { minValue: 1 },
-						description: "Ceiling for this run's pace. The node starts at 4 000 a minute (PartnerStack's usual limit; it is not documented) or at this value if lower, slows down by itself when PartnerStack answers 429 and speeds up again while it does not.",
+						description:
+							"Ceiling for this run's pace. The node starts at 4 000 a minute (PartnerStack's usual limit; it is not documented) or at this value if lower, slows down by itself when PartnerStack answers 429 and speeds up again while it does not.",
 					},
 					{
 						displayName: 'Send Invite Emails',
 						name: 'sendInviteEmails',
 						type: 'boolean',
 						default: false,
-						description: 'Whether imported partners get an email to claim their account (leave off until partners may log in)',
+						description:
+							'Whether imported partners get an email to claim their account (leave off until partners may log in)',
 					},
 					{
 						displayName: 'Unwritable Columns',
@@ -159,10 +204,20 @@ export class PartnerStackImport implements INodeType {
 						type: 'options',
 						default: 'stop',
 						options: [
-							{ name: 'Skip Them', value: 'skip', description: 'Import the other columns; the summary warns about each skipped column' },
-							{ name: 'Stop Before Writing', value: 'stop', description: 'Write nothing and name each such column (Bulk mode writes them)' },
+							{
+								name: 'Skip Them',
+								value: 'skip',
+								description:
+									'Import the other columns; the summary warns about each skipped column',
+							},
+							{
+								name: 'Stop Before Writing',
+								value: 'stop',
+								description: 'Write nothing and name each such column (Bulk mode writes them)',
+							},
 						],
-						description: 'Row by Row: what to do with a column that has values but no API v2 field to carry it (e.g. partner_phone_number)',
+						description:
+							'Row by Row: what to do with a column that has values but no API v2 field to carry it (e.g. partner_phone_number)',
 					},
 				],
 			},
@@ -179,13 +234,22 @@ export class PartnerStackImport implements INodeType {
 				returnData.push(await importItem.call(this, itemIndex));
 			} catch (error) {
 				if (this.continueOnFail()) {
-					returnData.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					returnData.push({
+						json: { error: (error as Error).message },
+						pairedItem: { item: itemIndex },
+					});
 					continue;
 				}
-				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as never, { itemIndex });
+				if (error instanceof NodeApiError)
+					throw new NodeApiError(this.getNode(), error as never, { itemIndex });
 				throw new NodeOperationError(this.getNode(), error as Error, {
 					itemIndex,
-					description: error instanceof HeaderError || error instanceof CsvFileError || error instanceof UnwritableColumnsError ? 'Nothing was written.' : undefined,
+					description:
+						error instanceof HeaderError ||
+						error instanceof CsvFileError ||
+						error instanceof UnwritableColumnsError
+							? 'Nothing was written.'
+							: undefined,
 				});
 			}
 		}
@@ -197,22 +261,42 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
 	const operation = this.getNodeParameter('operation', itemIndex, 'import') as string;
 	const objectType = this.getNodeParameter('objectType', itemIndex) as ImportObjectType;
 	if (operation === 'getTemplate') {
-		const template = await this.helpers.prepareBinaryData(templateCsv(objectType), `${objectType}-template.csv`, 'text/csv');
+		const template = await this.helpers.prepareBinaryData(
+			templateCsv(objectType),
+			`${objectType}-template.csv`,
+			'text/csv',
+		);
 		return { json: { objectType }, binary: { template }, pairedItem: { item: itemIndex } };
 	}
 
 	const mode = this.getNodeParameter('mode', itemIndex, 'validate') as ImportMode;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const groupKey = ['deals', 'leads'].includes(objectType) ? String(this.getNodeParameter('groupKey', itemIndex, '') ?? '').trim() : undefined;
+	const groupKey = ['deals', 'leads'].includes(objectType)
+		? String(this.getNodeParameter('groupKey', itemIndex, '') ?? '').trim()
+		: undefined;
 	if (groupKey === '') {
-		throw new NodeOperationError(this.getNode(), `${objectType === 'deals' ? 'Deals' : 'Leads'} are imported into one group: choose the Group`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`${objectType === 'deals' ? 'Deals' : 'Leads'} are imported into one group: choose the Group`,
+			{ itemIndex },
+		);
 	}
 
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const binaryPropertyName = this.getNodeParameter(
+		'binaryPropertyName',
+		itemIndex,
+		'data',
+	) as string;
 	const binary: IBinaryData = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const inMemory = binary.id ? undefined : Buffer.from(binary.data, BINARY_ENCODING);
-	const chunks = binary.id ? await this.helpers.getBinaryStream(binary.id, CHUNK_BYTES) : slices(inMemory!);
-	const inputBytes = inMemory?.length ?? (binary.id ? Number((await this.helpers.getBinaryMetadata(binary.id)).fileSize) || undefined : undefined);
+	const chunks = binary.id
+		? await this.helpers.getBinaryStream(binary.id, CHUNK_BYTES)
+		: slices(inMemory!);
+	const inputBytes =
+		inMemory?.length ??
+		(binary.id
+			? Number((await this.helpers.getBinaryMetadata(binary.id)).fileSize) || undefined
+			: undefined);
 
 	pacerFor(this, { rateLimitWaitMs: Number(options.rateLimitWaitSeconds ?? 120) * 1000 });
 	const { summary, report } = await runImport(this, chunks as AsyncIterable<Buffer>, {
@@ -239,11 +323,26 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
 		file: binary.fileName ?? null,
 	};
 	this.logger.info('PartnerStack Import finished', {
-		objectType, mode, total: summary.total, imported: summary.imported, skipped: summary.skipped, failed: summary.failed,
-		workflowId: audit.workflowId ?? undefined, executionId: audit.executionId ?? undefined, userId: audit.userId ?? undefined,
+		objectType,
+		mode,
+		total: summary.total,
+		imported: summary.imported,
+		skipped: summary.skipped,
+		failed: summary.failed,
+		workflowId: audit.workflowId ?? undefined,
+		executionId: audit.executionId ?? undefined,
+		userId: audit.userId ?? undefined,
 	});
-	const reportFile = await this.helpers.prepareBinaryData(report, `${objectType}-import-report.csv`, 'text/csv');
-	return { json: { ...summary, audit }, binary: { report: reportFile }, pairedItem: { item: itemIndex } };
+	const reportFile = await this.helpers.prepareBinaryData(
+		report,
+		`${objectType}-import-report.csv`,
+		'text/csv',
+	);
+	return {
+		json: { ...summary, audit },
+		binary: { report: reportFile },
+		pairedItem: { item: itemIndex },
+	};
 }
 
 /**
@@ -251,6 +350,9 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
  * runs a user starts: manual runs, the public API); trigger and schedule runs have none, then null.
  */
 function n8nUserId(context: IExecuteFunctions): string | null {
-	const additionalData = (context as unknown as { additionalData?: { userId?: unknown } }).additionalData;
-	return typeof additionalData?.userId === 'string' && additionalData.userId ? additionalData.userId : null;
+	const additionalData = (context as unknown as { additionalData?: { userId?: unknown } })
+		.additionalData;
+	return typeof additionalData?.userId === 'string' && additionalData.userId
+		? additionalData.userId
+		: null;
 }

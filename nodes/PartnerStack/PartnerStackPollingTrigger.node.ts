@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollChanges } from './trigger/polling';
@@ -7,7 +12,10 @@ export class PartnerStackPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PartnerStack Polling Trigger',
 		name: 'partnerStackPollingTrigger',
-		icon: { light: 'file:../../icons/partnerstack.svg', dark: 'file:../../icons/partnerstack.dark.svg' },
+		icon: {
+			light: 'file:../../icons/partnerstack.svg',
+			dark: 'file:../../icons/partnerstack.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["watch"] + ": " + $parameter["resource"]}}',
@@ -45,7 +53,8 @@ export class PartnerStackPollingTrigger implements INodeType {
 					{
 						name: 'New or Updated Objects',
 						value: 'createdOrUpdated',
-						description: 'Not for transactions and rewards, which PartnerStack filters by creation only',
+						description:
+							'Not for transactions and rewards, which PartnerStack filters by creation only',
 					},
 				],
 			},

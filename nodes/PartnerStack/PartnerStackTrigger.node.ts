@@ -11,7 +11,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { getApplicationForms } from './methods/loadOptions';
 import { normaliseEventName, TRIGGER_EVENTS } from './trigger/events';
 import { deliveryFingerprint, firstDelivery } from './trigger/deliveries';
-import { deriveSigningSecret, hookExists, registerHook, unregisterHook } from './trigger/registration';
+import {
+	deriveSigningSecret,
+	hookExists,
+	registerHook,
+	unregisterHook,
+} from './trigger/registration';
 import { sameSecret, tokenHash, validSignature } from './trigger/security';
 
 const SIGNATURE_HEADER = 'x-partnerstack-signature';
@@ -20,20 +25,26 @@ export class PartnerStackTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PartnerStack Trigger',
 		name: 'partnerStackTrigger',
-		icon: { light: 'file:../../icons/partnerstack.svg', dark: 'file:../../icons/partnerstack.dark.svg' },
+		icon: {
+			light: 'file:../../icons/partnerstack.svg',
+			dark: 'file:../../icons/partnerstack.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when PartnerStack reports an event (it registers its own webhook)',
+		description:
+			'Starts the workflow when PartnerStack reports an event (it registers its own webhook)',
 		defaults: { name: 'PartnerStack Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'partnerStackApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
-					'PartnerStack must reach this n8n over the internet: set n8n\'s WEBHOOK_URL to its public address before activating',
+					"PartnerStack must reach this n8n over the internet: set n8n's WEBHOOK_URL to its public address before activating",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -100,7 +111,12 @@ export class PartnerStackTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		const { rawBody } = this.getRequestObject() as { rawBody?: Buffer };
 		const givenToken = (this.getQueryData() as IDataObject).token;
-		if (!(typeof givenToken === 'string' && sameSecret(String(staticData.webhookTokenHash ?? ''), tokenHash(givenToken)))) {
+		if (
+			!(
+				typeof givenToken === 'string' &&
+				sameSecret(String(staticData.webhookTokenHash ?? ''), tokenHash(givenToken))
+			)
+		) {
 			return unauthorized.call(this);
 		}
 		const signature = this.getHeaderData()[SIGNATURE_HEADER];
@@ -122,12 +138,20 @@ export class PartnerStackTrigger implements INodeType {
 			return { webhookResponse: { received: true, ignored: 'event not subscribed' } };
 		}
 		const forms = this.getNodeParameter('forms', []) as string[];
-		if (event.startsWith('application.') && forms.length && !forms.includes(String(body.mold_key ?? ''))) {
+		if (
+			event.startsWith('application.') &&
+			forms.length &&
+			!forms.includes(String(body.mold_key ?? ''))
+		) {
 			return { webhookResponse: { received: true, ignored: 'form not in scope' } };
 		}
-		const windowMinutes = (this.getNodeParameter('options.duplicateWindowMinutes', 60) as number) ?? 60;
+		const windowMinutes =
+			(this.getNodeParameter('options.duplicateWindowMinutes', 60) as number) ?? 60;
 		const scope = String(staticData.webhookId ?? `${this.getWorkflow().id}|${this.getNode().id}`);
-		if (windowMinutes > 0 && !firstDelivery(staticData, deliveryFingerprint(rawBody, body), windowMinutes * 60_000, scope)) {
+		if (
+			windowMinutes > 0 &&
+			!firstDelivery(staticData, deliveryFingerprint(rawBody, body), windowMinutes * 60_000, scope)
+		) {
 			return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
 		}
 		// Answer here rather than through n8n: n8n 2.x saves the static data changed above (the delivery just

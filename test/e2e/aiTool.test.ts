@@ -27,7 +27,9 @@ function unflatten(text: string): any {
 		if (typeof value !== 'object' || value === null) return value;
 		const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
 		revived.set(index, copy);
-		for (const [name, entry] of Object.entries(value)) (copy as Record<string, unknown>)[name] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		for (const [name, entry] of Object.entries(value))
+			(copy as Record<string, unknown>)[name] =
+				typeof entry === 'string' ? revive(Number(entry)) : entry;
 		return copy;
 	};
 	return revive(0);
@@ -39,18 +41,57 @@ const workflow = {
 	active: false,
 	settings: {},
 	nodes: [
-		{ id: 'chat', name: 'Chat', type: '@n8n/n8n-nodes-langchain.chatTrigger', typeVersion: 1.1, position: [0, 0], webhookId: '4f6c1d2e-9a7b-4c3d-8e5f-1a2b3c4d5e6f', parameters: { options: {} } },
-		{ id: 'manual', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 200], parameters: {} },
-		{ id: 'agent', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 1.7, position: [300, 0], parameters: { options: {} } },
-		{ id: 'model', name: 'Model', type: '@n8n/n8n-nodes-langchain.lmChatOllama', typeVersion: 1, position: [200, 250], parameters: { model: 'llama3.2:latest', options: {} }, credentials: { ollamaApi: { id: 'psE2eOllama00001', name: 'Ollama (never called)' } } },
+		{
+			id: 'chat',
+			name: 'Chat',
+			type: '@n8n/n8n-nodes-langchain.chatTrigger',
+			typeVersion: 1.1,
+			position: [0, 0],
+			webhookId: '4f6c1d2e-9a7b-4c3d-8e5f-1a2b3c4d5e6f',
+			parameters: { options: {} },
+		},
+		{
+			id: 'manual',
+			name: 'Manual',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 200],
+			parameters: {},
+		},
+		{
+			id: 'agent',
+			name: 'AI Agent',
+			type: '@n8n/n8n-nodes-langchain.agent',
+			typeVersion: 1.7,
+			position: [300, 0],
+			parameters: { options: {} },
+		},
+		{
+			id: 'model',
+			name: 'Model',
+			type: '@n8n/n8n-nodes-langchain.lmChatOllama',
+			typeVersion: 1,
+			position: [200, 250],
+			parameters: { model: 'llama3.2:latest', options: {} },
+			credentials: { ollamaApi: { id: 'psE2eOllama00001', name: 'Ollama (never called)' } },
+		},
 		{
 			id: 'tool',
 			name: TOOL,
 			type: 'n8n-nodes-partnerstack.partnerStackTool',
 			typeVersion: 1,
 			position: [400, 250],
-			parameters: { descriptionType: 'manual', toolDescription: 'Lists the partner tiers of the PartnerStack program', resource: 'tier', operation: 'getAll', returnAll: true, filters: {} },
-			credentials: { partnerStackApi: { id: CREDENTIAL_ID, name: `PartnerStack ${CREDENTIAL_ID}` } },
+			parameters: {
+				descriptionType: 'manual',
+				toolDescription: 'Lists the partner tiers of the PartnerStack program',
+				resource: 'tier',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {},
+			},
+			credentials: {
+				partnerStackApi: { id: CREDENTIAL_ID, name: `PartnerStack ${CREDENTIAL_ID}` },
+			},
 		},
 	],
 	connections: {
@@ -70,7 +111,12 @@ onTwo('the PartnerStack node as an AI Agent tool (n8n 2.x)', () => {
 		await emulator.reset({ ...DEMO, tiers: [{ key: 'tier_Gold', name: 'Gold' }] });
 		n8n.importCredentials([
 			credential(emulator.url, KEYS.production),
-			{ id: 'psE2eOllama00001', name: 'Ollama (never called)', type: 'ollamaApi', data: { baseUrl: 'http://127.0.0.1:9' } },
+			{
+				id: 'psE2eOllama00001',
+				name: 'Ollama (never called)',
+				type: 'ollamaApi',
+				data: { baseUrl: 'http://127.0.0.1:9' },
+			},
 		]);
 		n8n.importWorkflow(workflow);
 		await n8n.start(await freePort());
@@ -82,20 +128,27 @@ onTwo('the PartnerStack node as an AI Agent tool (n8n 2.x)', () => {
 		n8n.remove();
 	});
 
-	it('offers the tool variant in n8n\'s node types', async () => {
-		const types = await n8n.editorFile<Array<{ name: string; outputs?: unknown; properties: Array<{ name: string }> }>>('/types/nodes.json');
+	it("offers the tool variant in n8n's node types", async () => {
+		const types =
+			await n8n.editorFile<
+				Array<{ name: string; outputs?: unknown; properties: Array<{ name: string }> }>
+			>('/types/nodes.json');
 		expect(types.status).toBe(200);
 		const tool = types.body.find((type) => type.name === 'n8n-nodes-partnerstack.partnerStackTool');
 		expect(tool).toBeDefined();
 		expect(JSON.stringify(tool!.outputs)).toContain('ai_tool');
-		expect(tool!.properties.map((property) => property.name)).toEqual(expect.arrayContaining(['resource', 'operation']));
+		expect(tool!.properties.map((property) => property.name)).toEqual(
+			expect.arrayContaining(['resource', 'operation']),
+		);
 	});
 
 	it('a saved workflow connecting it to an AI Agent loads and activates', async () => {
 		const saved = await n8n.rest('GET', `/workflows/${WORKFLOW_ID}`);
 		expect(saved.status).toBe(200);
 		expect(saved.body.data.connections[TOOL].ai_tool[0][0].node).toBe('AI Agent');
-		const activated = await n8n.rest('POST', `/workflows/${WORKFLOW_ID}/activate`, { versionId: saved.body.data.versionId });
+		const activated = await n8n.rest('POST', `/workflows/${WORKFLOW_ID}/activate`, {
+			versionId: saved.body.data.versionId,
+		});
 		expect(activated.status).toBe(200);
 		const deactivated = await n8n.rest('POST', `/workflows/${WORKFLOW_ID}/deactivate`);
 		expect(deactivated.status).toBe(200);
@@ -123,7 +176,16 @@ onTwo('the PartnerStack node as an AI Agent tool (n8n 2.x)', () => {
 		const { runData } = unflatten(execution.data).resultData;
 		// The tool's own run answers the agent (ai_tool) with the operation's items, simplified.
 		const [toolRun] = runData[TOOL];
-		expect(toolRun.data.ai_tool[0][0].json.response).toEqual([{ key: 'tier_Gold', name: 'Gold', created_at: expect.any(Number), updated_at: expect.any(Number) }]);
-		expect((await emulator.requests()).map((request) => [request.method, request.path])).toEqual([['GET', '/api/v2/tiers']]);
+		expect(toolRun.data.ai_tool[0][0].json.response).toEqual([
+			{
+				key: 'tier_Gold',
+				name: 'Gold',
+				created_at: expect.any(Number),
+				updated_at: expect.any(Number),
+			},
+		]);
+		expect((await emulator.requests()).map((request) => [request.method, request.path])).toEqual([
+			['GET', '/api/v2/tiers'],
+		]);
 	});
 });

@@ -55,7 +55,10 @@ const processesServing = (port: number) =>
 		.filter((entry) => /^\d+$/.test(entry))
 		.filter((entry) => {
 			try {
-				return readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').includes(`--port ${port}`);
+				return readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+					.split('\0')
+					.join(' ')
+					.includes(`--port ${port}`);
 			} catch {
 				return false;
 			}
@@ -70,7 +73,9 @@ const portIsFree = (port: number) =>
 
 /** The sandbox script, run to its end with a given environment (used where it is expected to stop by itself). */
 function runSandboxScript(env: Record<string, string>) {
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name)));
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name)),
+	);
 	return spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'sandbox.mjs')], {
 		env: { ...inherited, SANDBOX_SKIP_BUILD: '1', SANDBOX_N8N: '1', ...env },
 		encoding: 'utf8',
@@ -99,7 +104,10 @@ onLineOne('the sandbox stops what it started', () => {
 			const server = createServer().listen(emulatorPort, '127.0.0.1', () => resolve(server));
 		});
 		try {
-			const result = runSandboxScript({ PARTNERSTACK_EMULATOR_PORT: String(emulatorPort), SANDBOX_N8N_PORT: String(await freePort()) });
+			const result = runSandboxScript({
+				PARTNERSTACK_EMULATOR_PORT: String(emulatorPort),
+				SANDBOX_N8N_PORT: String(await freePort()),
+			});
 			expect(result.status).toBe(1);
 			expect(result.stderr).toContain(`port ${emulatorPort} (the emulator) is in use`);
 			expect(result.stderr).toContain('set PARTNERSTACK_EMULATOR_PORT to another port');
@@ -113,7 +121,10 @@ onLineOne('the sandbox stops what it started', () => {
 		const userFolder = mkdtempSync(join(tmpdir(), 'ps-sandbox-broken-'));
 		// n8n refuses to start on a data folder made with another encryption key: a realistic half-way failure.
 		mkdirSync(join(userFolder, '.n8n'), { recursive: true });
-		writeFileSync(join(userFolder, '.n8n', 'config'), JSON.stringify({ encryptionKey: 'not-the-sandbox-key' }));
+		writeFileSync(
+			join(userFolder, '.n8n', 'config'),
+			JSON.stringify({ encryptionKey: 'not-the-sandbox-key' }),
+		);
 		const emulatorPort = await freePort();
 		try {
 			const result = runSandboxScript({

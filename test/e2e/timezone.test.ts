@@ -28,21 +28,37 @@ function run(name: string, steps: StepNode[], settings: Record<string, unknown> 
 	const { id, workflow } = chainWorkflow(name, steps);
 	n8n.importWorkflow({ ...workflow, settings });
 	const result = n8n.execute(id);
-	if (result.status !== 'success') throw new Error(`workflow "${name}" did not succeed:\n${result.output.slice(0, 4000)}`);
+	if (result.status !== 'success')
+		throw new Error(`workflow "${name}" did not succeed:\n${result.output.slice(0, 4000)}`);
 	return result;
 }
 
 const sent = async (method: string, path: string) =>
-	(await emulator.requests()).filter((request) => request.method === method && request.path === path);
+	(await emulator.requests()).filter(
+		(request) => request.method === method && request.path === path,
+	);
 
 const steps: StepNode[] = [
 	{
 		name: 'Create deal',
-		parameters: { resource: 'deal', operation: 'create', source: 'partner', partnerKey: 'ada', groupKey: '', amountUnit: 'cents', additionalFields: { accountName: 'Tokyo KK', closeDate: '2026-12-04T00:00:00' } },
+		parameters: {
+			resource: 'deal',
+			operation: 'create',
+			source: 'partner',
+			partnerKey: 'ada',
+			groupKey: '',
+			amountUnit: 'cents',
+			additionalFields: { accountName: 'Tokyo KK', closeDate: '2026-12-04T00:00:00' },
+		},
 	},
 	{
 		name: 'Find deals',
-		parameters: { resource: 'deal', operation: 'getAll', returnAll: true, filters: { minCreated: '2026-12-04T00:00:00', maxUpdated: '2030-01-01T09:00:00+09:00' } },
+		parameters: {
+			resource: 'deal',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { minCreated: '2026-12-04T00:00:00', maxUpdated: '2030-01-01T09:00:00+09:00' },
+		},
 	},
 ];
 

@@ -28,7 +28,9 @@ export class EmulatorProcess {
 
 	async start(args: string[] = []): Promise<this> {
 		const server = join(__dirname, '..', '..', 'emulator', 'server.mjs');
-		this.child = spawnTracked(process.execPath, [server, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+		this.child = spawnTracked(process.execPath, [server, '--port', '0', ...args], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		const lines = createInterface({ input: this.child.stdout! });
 		this.url = await new Promise<string>((resolve, reject) => {
 			this.child!.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
@@ -41,7 +43,11 @@ export class EmulatorProcess {
 		await stopTracked(this.child, 5_000);
 	}
 
-	async admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+	async admin<T = Record<string, unknown>>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<T> {
 		const response = await fetch(`${this.url}/__emulator${path}`, {
 			method,
 			headers: { 'content-type': 'application/json' },
@@ -75,7 +81,12 @@ export class EmulatorProcess {
 	}
 
 	async deliveries() {
-		return (await this.admin<{ deliveries: Array<Record<string, unknown>> }>('GET', '/deliveries?settle=true')).deliveries;
+		return (
+			await this.admin<{ deliveries: Array<Record<string, unknown>> }>(
+				'GET',
+				'/deliveries?settle=true',
+			)
+		).deliveries;
 	}
 
 	/** Calls the emulated API itself with a key pair, as any client would. */
@@ -88,6 +99,10 @@ export class EmulatorProcess {
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+		return {
+			status: response.status,
+			headers: response.headers,
+			body: (await response.json()) as Record<string, any>,
+		};
 	}
 }

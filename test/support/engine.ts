@@ -9,11 +9,37 @@
 // n8n-core is pinned to 1.122.48 because that is the n8n-core n8n 1.123.x ships (our e2e 1.x line), and it
 // depends on exactly the n8n-workflow 1.120.31 our devDependencies resolve — one n8n-workflow in the tree, so
 // `instanceof NodeApiError` and the engine's error handling see the same classes as the node code.
-import { ExecuteContext, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
-import { createRunExecutionData, Workflow, type IDataObject, type IHttpRequestOptions, type INodeExecutionData, type INodeParameters, type WorkflowExecuteMode } from 'n8n-workflow';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	PollContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
+import {
+	createRunExecutionData,
+	Workflow,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INodeExecutionData,
+	type INodeParameters,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import type { Credentials } from './engineCredentials';
-import { additionalDataFor, EXECUTION_ID, lookup, nodeOf, nodeTypes, settingsOf, thrown, WORKFLOW, type NodeName } from './engineSetup';
+import {
+	additionalDataFor,
+	EXECUTION_ID,
+	lookup,
+	nodeOf,
+	nodeTypes,
+	settingsOf,
+	thrown,
+	WORKFLOW,
+	type NodeName,
+} from './engineSetup';
 
 export { credentialsFor, type Credentials } from './engineCredentials';
 export { stopEngine, type NodeName } from './engineSetup';
@@ -37,13 +63,19 @@ export interface EngineRunOptions {
  * Per-item parameters become what a user would write: an expression reading the item's json (a resource
  * locator keeps its mode and takes its value from the expression).
  */
-function withItemParameters(parameters: IDataObject, items: INodeExecutionData[], itemParameters: IDataObject[] = []) {
+function withItemParameters(
+	parameters: IDataObject,
+	items: INodeExecutionData[],
+	itemParameters: IDataObject[] = [],
+) {
 	const names = [...new Set(itemParameters.flatMap((overrides) => Object.keys(overrides)))];
 	const resolved: IDataObject = { ...parameters };
 	const inputs = items.map((item) => ({ ...item, json: { ...item.json } }));
 	for (const name of names) {
 		const values = itemParameters.map((overrides) => overrides[name]);
-		const locator = values.every((value) => typeof value === 'object' && value !== null && (value as IDataObject).__rl);
+		const locator = values.every(
+			(value) => typeof value === 'object' && value !== null && (value as IDataObject).__rl,
+		);
 		const field = `__${name}`;
 		inputs.forEach((item, index) => {
 			item.json[field] = locator ? (values[index] as IDataObject).value : values[index];
@@ -68,50 +100,119 @@ export interface EngineResult {
 export async function runOnEngine(options: EngineRunOptions): Promise<EngineResult> {
 	// An active workflow's run, as the former hand-written context answered; tests of the editor's runs pass 'manual'.
 	const mode = options.mode ?? 'trigger';
-	const { parameters, items } = withItemParameters(options.parameters ?? {}, options.items ?? [{ json: {} }], options.itemParameters);
-	const node = nodeOf(options.node ?? 'PartnerStack', parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes, staticData: options.staticData, settings: settingsOf(options) });
-	const hooks = new ExecutionLifecycleHooks(mode, EXECUTION_ID, { ...WORKFLOW, nodes: [node], connections: {}, active: false } as never);
+	const { parameters, items } = withItemParameters(
+		options.parameters ?? {},
+		options.items ?? [{ json: {} }],
+		options.itemParameters,
+	);
+	const node = nodeOf(
+		options.node ?? 'PartnerStack',
+		parameters,
+		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	);
+	const workflow = new Workflow({
+		...WORKFLOW,
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		staticData: options.staticData,
+		settings: settingsOf(options),
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, EXECUTION_ID, {
+		...WORKFLOW,
+		nodes: [node],
+		connections: {},
+		active: false,
+	} as never);
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
 	thrown.clear();
-	const engine = new WorkflowExecute(additionalDataFor(options.credentials, hooks, options.userId), mode, runExecutionData);
+	const engine = new WorkflowExecute(
+		additionalDataFor(options.credentials, hooks, options.userId),
+		mode,
+		runExecutionData,
+	);
 	// n8n refuses to start a workflow whose node has issues (a required parameter left empty, unless it is an
 	// expression): say which, since a test that meets this asks for something no n8n user can run.
 	const issues = engine.checkReadyForExecution(workflow, { startNode: node.name });
-	if (issues) throw new Error(`n8n refuses to run this workflow, the node has issues: ${JSON.stringify(issues)}`);
+	if (issues)
+		throw new Error(
+			`n8n refuses to run this workflow, the node has issues: ${JSON.stringify(issues)}`,
+		);
 	const run = await engine.processRunExecutionData(workflow);
 	const [task] = run.data.resultData.runData[node.name] ?? [];
 	const recorded = (task?.error ?? run.data.resultData.error) as EngineResult['recorded'];
 	if (!recorded) return { items: task?.data?.main?.[0] ?? [], workflow };
 	// The thrown error when it is the one n8n recorded; otherwise (an engine-side failure) the record itself.
 	const last = thrown.last();
-	const original = last instanceof Error && last.message === recorded.message ? (last as EngineResult['error']) : undefined;
-	return { items: [], error: original ?? Object.assign(new Error(recorded.message), recorded), recorded, workflow };
+	const original =
+		last instanceof Error && last.message === recorded.message
+			? (last as EngineResult['error'])
+			: undefined;
+	return {
+		items: [],
+		error: original ?? Object.assign(new Error(recorded.message), recorded),
+		recorded,
+		workflow,
+	};
 }
 
 /**
  * A poller as n8n's trigger service builds it: one workflow holding the static data, a PollContext per poll.
  * `nodeStaticData` is the node's own part of it (n8n keeps it under `node:<node name>`).
  */
-export function pollerOnEngine(options: { credentials: Credentials; parameters: IDataObject; mode?: WorkflowExecuteMode; nodeStaticData?: IDataObject; timezone?: string }) {
+export function pollerOnEngine(options: {
+	credentials: Credentials;
+	parameters: IDataObject;
+	mode?: WorkflowExecuteMode;
+	nodeStaticData?: IDataObject;
+	timezone?: string;
+}) {
 	const node = nodeOf('PartnerStackPollingTrigger', options.parameters);
 	const staticData = { [`node:${node.name}`]: options.nodeStaticData ?? {} };
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: true, nodeTypes, staticData, settings: settingsOf(options) });
+	const workflow = new Workflow({
+		...WORKFLOW,
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData,
+		settings: settingsOf(options),
+	});
 	const type = lookup(node.type);
 	const mode = options.mode ?? 'trigger';
 	return {
 		workflow,
-		poll: async () => await type.poll!.call(new PollContext(workflow, node, additionalDataFor(options.credentials, undefined), mode, mode === 'manual' ? 'manual' : 'activate')),
+		poll: async () =>
+			await type.poll!.call(
+				new PollContext(
+					workflow,
+					node,
+					additionalDataFor(options.credentials, undefined),
+					mode,
+					mode === 'manual' ? 'manual' : 'activate',
+				),
+			),
 	};
 }
 
 /** Runs a node's loadOptions / listSearch method in n8n's LoadOptionsContext, as the editor's requests do. */
-export function loadOptionsContext(options: { credentials: Credentials; node?: NodeName; parameters?: IDataObject }) {
+export function loadOptionsContext(options: {
+	credentials: Credentials;
+	node?: NodeName;
+	parameters?: IDataObject;
+}) {
 	const parameters = { ...(options.parameters ?? {}) } as INodeParameters;
 	const node = nodeOf(options.node ?? 'PartnerStack', parameters);
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflow = new Workflow({
+		...WORKFLOW,
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
 	// As n8n's dynamic-parameters service: the editor's parameters as sent (the workflow keeps only displayed ones).
 	const additionalData = additionalDataFor(options.credentials, undefined);
 	additionalData.currentNodeParameters = parameters;
@@ -136,7 +237,10 @@ function observeLogger(context: object, logs: LogLine[]) {
 		getter = Object.getOwnPropertyDescriptor(prototype, 'logger')?.get;
 		prototype = Object.getPrototypeOf(prototype) as object | null;
 	}
-	const logger = getter!.call({}) as Record<LogLine['level'], (message: string, meta?: unknown) => void>;
+	const logger = getter!.call({}) as Record<
+		LogLine['level'],
+		(message: string, meta?: unknown) => void
+	>;
 	const observed = Object.fromEntries(
 		(['debug', 'info', 'warn', 'error'] as const).map((level) => [
 			level,
@@ -161,10 +265,20 @@ export interface WebhookNodeOptions {
 }
 
 function webhookWorkflow(options: WebhookNodeOptions) {
-	const [, webhookBaseUrl, webhookId] = /^(.*\/webhook)\/([^/]+)\/webhook$/.exec(options.webhookUrl ?? 'http://127.0.0.1:5678/webhook/4b0e7c1a-trigger/webhook') ?? [];
+	const [, webhookBaseUrl, webhookId] =
+		/^(.*\/webhook)\/([^/]+)\/webhook$/.exec(
+			options.webhookUrl ?? 'http://127.0.0.1:5678/webhook/4b0e7c1a-trigger/webhook',
+		) ?? [];
 	const node = nodeOf('PartnerStackTrigger', options.parameters, { webhookId });
 	const nodeStaticData = options.nodeStaticData ?? {};
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: true, nodeTypes, staticData: { [`node:${node.name}`]: nodeStaticData } });
+	const workflow = new Workflow({
+		...WORKFLOW,
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: { [`node:${node.name}`]: nodeStaticData },
+	});
 	const additionalData = additionalDataFor(options.credentials, undefined);
 	additionalData.webhookBaseUrl = webhookBaseUrl;
 	return { node, workflow, additionalData, nodeStaticData };
@@ -201,7 +315,13 @@ export function webhookContextOnEngine(options: WebhookNodeOptions) {
 		},
 	};
 	const request = options.request ?? {};
-	additionalData.httpRequest = { body: request.body ?? {}, headers: request.headers ?? {}, query: request.query ?? {}, params: {}, rawBody: request.rawBody } as never;
+	additionalData.httpRequest = {
+		body: request.body ?? {},
+		headers: request.headers ?? {},
+		query: request.query ?? {},
+		params: {},
+		rawBody: request.rawBody,
+	} as never;
 	additionalData.httpResponse = writer as never;
 	const [description] = lookup(node.type).description.webhooks ?? [];
 	const webhookData = {
@@ -213,24 +333,63 @@ export function webhookContextOnEngine(options: WebhookNodeOptions) {
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
 	};
-	const context = new WebhookContext(workflow, node, additionalData, 'trigger', webhookData as never, [], null);
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'trigger',
+		webhookData as never,
+		[],
+		null,
+	);
 	const logs: LogLine[] = [];
 	observeLogger(context, logs);
 	return Object.assign(context, { staticData: nodeStaticData, response, logs });
 }
 
-
 /**
  * The context n8n runs a node's execute() in, for tests of the transport on its own. `requests` and `logs`
  * observe what the code under test asked n8n's helpers and logger for; both still do their real work.
  */
-export function executeContextOnEngine(options: Pick<EngineRunOptions, 'credentials' | 'parameters' | 'items' | 'itemParameters' | 'continueOnFail'>) {
-	const { parameters, items } = withItemParameters(options.parameters ?? {}, options.items ?? [{ json: {} }], options.itemParameters);
-	const node = nodeOf('PartnerStack', parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
-	const workflow = new Workflow({ ...WORKFLOW, nodes: [node], connections: {}, active: false, nodeTypes });
+export function executeContextOnEngine(
+	options: Pick<
+		EngineRunOptions,
+		'credentials' | 'parameters' | 'items' | 'itemParameters' | 'continueOnFail'
+	>,
+) {
+	const { parameters, items } = withItemParameters(
+		options.parameters ?? {},
+		options.items ?? [{ json: {} }],
+		options.itemParameters,
+	);
+	const node = nodeOf(
+		'PartnerStack',
+		parameters,
+		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	);
+	const workflow = new Workflow({
+		...WORKFLOW,
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
 	const executeData = { node, data: { main: [items] }, source: null };
-	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [executeData] } });
-	const context = new ExecuteContext(workflow, node, additionalDataFor(options.credentials, undefined), 'trigger', runExecutionData, 0, items, { main: [items] }, executeData, []);
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [executeData] },
+	});
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(options.credentials, undefined),
+		'trigger',
+		runExecutionData,
+		0,
+		items,
+		{ main: [items] },
+		executeData,
+		[],
+	);
 	const requests: IHttpRequestOptions[] = [];
 	const logs: LogLine[] = [];
 	const { helpers } = context;
@@ -240,9 +399,17 @@ export function executeContextOnEngine(options: Pick<EngineRunOptions, 'credenti
 		requests.push(request);
 		return await httpRequest(request);
 	};
-	helpers.httpRequestWithAuthentication = async (type: string, request: IHttpRequestOptions, ...rest: unknown[]) => {
+	helpers.httpRequestWithAuthentication = async (
+		type: string,
+		request: IHttpRequestOptions,
+		...rest: unknown[]
+	) => {
 		requests.push(request);
-		return await (httpRequestWithAuthentication as (...args: unknown[]) => Promise<unknown>)(type, request, ...rest);
+		return await (httpRequestWithAuthentication as (...args: unknown[]) => Promise<unknown>)(
+			type,
+			request,
+			...rest,
+		);
 	};
 	observeLogger(context, logs);
 	return Object.assign(context, { requests, logs });

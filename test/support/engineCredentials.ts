@@ -22,7 +22,11 @@ export interface Credentials {
 	baseUrl: string;
 }
 
-export function credentialsFor(url: string, keys: { publicKey: string; secretKey: string }, sandbox = false): Credentials {
+export function credentialsFor(
+	url: string,
+	keys: { publicKey: string; secretKey: string },
+	sandbox = false,
+): Credentials {
 	return { ...keys, baseUrl: url, sandbox };
 }
 
@@ -32,7 +36,9 @@ export function credentialsFor(url: string, keys: { publicKey: string; secretKey
  * through n8n-workflow's expression engine; n8n-core exposes no implementation of these to reuse.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	private readonly types: Record<string, ICredentialType> = { partnerStackApi: new PartnerStackApi() };
+	private readonly types: Record<string, ICredentialType> = {
+		partnerStackApi: new PartnerStackApi(),
+	};
 
 	constructor(
 		private readonly credentials: Credentials,
@@ -55,14 +61,27 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return this.type(type).properties;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions, workflow: Workflow, node: INode) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	) {
 		const { authenticate } = this.type(typeName);
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate?.type !== 'generic') return requestOptions;
 		requestOptions.headers ??= {};
 		const resolve = (value: string) => {
 			if (!isExpression(value)) return value;
-			const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			const resolved = workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
 			return resolved ? String(resolved as string) : '';
 		};
 		const target = requestOptions as unknown as Record<string, Record<string, string>>;
@@ -83,7 +102,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('the test credentials store holds decrypted credentials only');
 	}
 
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string, mode: WorkflowExecuteMode): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: unknown,
+		type: string,
+		mode: WorkflowExecuteMode,
+	): Promise<ICredentialDataDecryptedObject> {
 		// As n8n does: fill in the type's defaults, then resolve any expression in the values.
 		const withDefaults = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),
@@ -93,9 +117,29 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject;
-		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: this.nodeTypes });
-		const probe: INode = { id: 'credentials', name: 'credentials', type: 'mock', typeVersion: 1, position: [0, 0], parameters: {} };
-		return workflow.expression.getComplexParameterValue(probe, withDefaults as INodeParameters, mode, {}, undefined, undefined, withDefaults as INodeParameters) as ICredentialDataDecryptedObject;
+		const workflow = new Workflow({
+			nodes: [],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
+		const probe: INode = {
+			id: 'credentials',
+			name: 'credentials',
+			type: 'mock',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		return workflow.expression.getComplexParameterValue(
+			probe,
+			withDefaults as INodeParameters,
+			mode,
+			{},
+			undefined,
+			undefined,
+			withDefaults as INodeParameters,
+		) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials() {}

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 import { ScheduledTaskManager } from 'n8n-core/dist/execution-engine/scheduled-task-manager';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
-import { NodeHelpers, type IDataObject, type INode, type INodeParameters, type INodeType, type INodeTypes, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type IDataObject,
+	type INode,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 import { PartnerStack } from '../../nodes/PartnerStack/PartnerStack.node';
 import { PartnerStackImport } from '../../nodes/PartnerStack/PartnerStackImport.node';
@@ -34,7 +42,12 @@ export function stopEngine() {
 if (typeof afterAll === 'function') afterAll(stopEngine);
 
 const PACKAGE = 'n8n-nodes-partnerstack';
-const NODE_CLASSES = { PartnerStack, PartnerStackImport, PartnerStackPollingTrigger, PartnerStackTrigger };
+const NODE_CLASSES = {
+	PartnerStack,
+	PartnerStackImport,
+	PartnerStackPollingTrigger,
+	PartnerStackTrigger,
+};
 export type NodeName = keyof typeof NODE_CLASSES;
 
 const nodeTypeInstances = new Map<string, INodeType>();
@@ -83,7 +96,11 @@ export function lookup(type: string): INodeType {
 export const WORKFLOW = { id: 'wf-test', name: 'Unit test workflow' };
 export const EXECUTION_ID = 'exec-test';
 
-export function additionalDataFor(credentials: Credentials, hooks: ExecutionLifecycleHooks | undefined, userId?: string) {
+export function additionalDataFor(
+	credentials: Credentials,
+	hooks: ExecutionLifecycleHooks | undefined,
+	userId?: string,
+) {
 	const unavailable = (what: string) => async () => {
 		throw new Error(`${what} is not available in unit tests`);
 	};

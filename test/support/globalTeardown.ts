@@ -5,5 +5,8 @@ import { killRecordedProcesses } from './processes';
 
 export default async function globalTeardown() {
 	const killed = killRecordedProcesses();
-	if (killed.length) console.log(`\n[teardown] stopped ${killed.length} process(es) a test left running:\n${killed.join('\n')}`);
+	if (killed.length)
+		console.log(
+			`\n[teardown] stopped ${killed.length} process(es) a test left running:\n${killed.join('\n')}`,
+		);
 }

@@ -4,14 +4,25 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { EmulatorProcess, KEYS } from './emulator';
 import { credentialsFor, runOnEngine, type EngineRunOptions } from './engine';
 
-export type RunOptions = Partial<Omit<EngineRunOptions, 'node' | 'parameters'>> & { keys?: typeof KEYS.production; sandbox?: boolean };
+export type RunOptions = Partial<Omit<EngineRunOptions, 'node' | 'parameters'>> & {
+	keys?: typeof KEYS.production;
+	sandbox?: boolean;
+};
 
 export const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Runs the PartnerStack node on n8n's engine (test/support/engine.ts) against the emulator; throws what n8n recorded on failure. */
-export async function runNode(emulator: EmulatorProcess, parameters: IDataObject, options: RunOptions = {}): Promise<INodeExecutionData[]> {
+export async function runNode(
+	emulator: EmulatorProcess,
+	parameters: IDataObject,
+	options: RunOptions = {},
+): Promise<INodeExecutionData[]> {
 	const { error, items } = await runOnEngine({
-		credentials: credentialsFor(emulator.url, options.keys ?? KEYS.production, options.sandbox ?? false),
+		credentials: credentialsFor(
+			emulator.url,
+			options.keys ?? KEYS.production,
+			options.sandbox ?? false,
+		),
 		...options,
 		node: 'PartnerStack',
 		parameters,
@@ -21,9 +32,17 @@ export async function runNode(emulator: EmulatorProcess, parameters: IDataObject
 }
 
 /** The node error as n8n recorded it for the run (message, description, httpCode, context). */
-export async function runNodeError(emulator: EmulatorProcess, parameters: IDataObject, options: RunOptions = {}) {
+export async function runNodeError(
+	emulator: EmulatorProcess,
+	parameters: IDataObject,
+	options: RunOptions = {},
+) {
 	const { error } = await runOnEngine({
-		credentials: credentialsFor(emulator.url, options.keys ?? KEYS.production, options.sandbox ?? false),
+		credentials: credentialsFor(
+			emulator.url,
+			options.keys ?? KEYS.production,
+			options.sandbox ?? false,
+		),
 		...options,
 		node: 'PartnerStack',
 		parameters,
@@ -55,23 +74,97 @@ export const DEMO = {
 		{ key: 'grup_Affiliates0001', name: 'Affiliates' },
 	],
 	stages: [
-		{ key: 'stge_New', name: 'New', position: 1, object_type: 'deal', group_key: 'grup_Resellers00001' },
-		{ key: 'stge_Won', name: 'Closed Won', position: 2, object_type: 'deal', group_key: 'grup_Resellers00001' },
+		{
+			key: 'stge_New',
+			name: 'New',
+			position: 1,
+			object_type: 'deal',
+			group_key: 'grup_Resellers00001',
+		},
+		{
+			key: 'stge_Won',
+			name: 'Closed Won',
+			position: 2,
+			object_type: 'deal',
+			group_key: 'grup_Resellers00001',
+		},
 	],
 	formTemplates: [
-		{ key: 'mold_Deal', name: 'Reseller deal', type: 'deal', groups: ['grup_Resellers00001'], fields: [] },
-		{ key: 'mold_Appl', name: 'Reseller application', type: 'application', groups: ['grup_Resellers00001'], fields: [] },
+		{
+			key: 'mold_Deal',
+			name: 'Reseller deal',
+			type: 'deal',
+			groups: ['grup_Resellers00001'],
+			fields: [],
+		},
+		{
+			key: 'mold_Appl',
+			name: 'Reseller application',
+			type: 'application',
+			groups: ['grup_Resellers00001'],
+			fields: [],
+		},
 	],
 	partnerships: [
-		{ key: 'part_Ada', partner_key: 'ada', email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', group_key: 'grup_Resellers00001', tags: ['gold'] },
-		{ key: 'part_Grace', partner_key: 'grace', email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper', group_key: 'grup_Affiliates0001' },
+		{
+			key: 'part_Ada',
+			partner_key: 'ada',
+			email: 'ada@example.com',
+			first_name: 'Ada',
+			last_name: 'Lovelace',
+			group_key: 'grup_Resellers00001',
+			tags: ['gold'],
+		},
+		{
+			key: 'part_Grace',
+			partner_key: 'grace',
+			email: 'grace@example.com',
+			first_name: 'Grace',
+			last_name: 'Hopper',
+			group_key: 'grup_Affiliates0001',
+		},
 	],
-	customers: [{ key: 'cust_Acme', customer_key: 'acme', email: 'billing@acme.example', name: 'Acme', partner_key: 'ada' }],
+	customers: [
+		{
+			key: 'cust_Acme',
+			customer_key: 'acme',
+			email: 'billing@acme.example',
+			name: 'Acme',
+			partner_key: 'ada',
+		},
+	],
 	deals: [
-		{ key: 'deal_Globex', external_key: 'crm-globex', partner_key: 'ada', group_key: 'grup_Resellers00001', source: 'partner', account_name: 'Globex', amount: 100000, stage: 'New' },
+		{
+			key: 'deal_Globex',
+			external_key: 'crm-globex',
+			partner_key: 'ada',
+			group_key: 'grup_Resellers00001',
+			source: 'partner',
+			account_name: 'Globex',
+			amount: 100000,
+			stage: 'New',
+		},
 	],
-	dealFiles: [{ key: 'file_Rfp', deal_key: 'deal_Globex', name: 'rfp.txt', field_key: 'rfp', mime_type: 'text/plain', content_base64: Buffer.from('RFP: 500 seats').toString('base64') }],
-	leads: [{ key: 'lead_Initech', external_key: 'peter@initech.example', partner_key: 'grace', status: 'open', meta: { first_name: 'Peter', last_name: 'Gibbons' }, group_key: 'grup_Affiliates0001' }],
+	dealFiles: [
+		{
+			key: 'file_Rfp',
+			deal_key: 'deal_Globex',
+			name: 'rfp.txt',
+			field_key: 'rfp',
+			mime_type: 'text/plain',
+			content_base64: Buffer.from('RFP: 500 seats').toString('base64'),
+		},
+	],
+	leads: [
+		{
+			key: 'lead_Initech',
+			external_key: 'peter@initech.example',
+			partner_key: 'grace',
+			status: 'open',
+			meta: { first_name: 'Peter', last_name: 'Gibbons' },
+			group_key: 'grup_Affiliates0001',
+		},
+	],
 };
 
 /** Runs the PartnerStack Import node on a CSV text; answers the summary and the report's rows. */
@@ -84,11 +177,21 @@ export async function runImportNode(
 	const { transform } = await import('../../nodes/PartnerStack/vendor/csvParse');
 	const data = (Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8')).toString('base64');
 	const { error, items, workflow } = await runOnEngine({
-		credentials: credentialsFor(emulator.url, options.keys ?? KEYS.production, options.sandbox ?? false),
+		credentials: credentialsFor(
+			emulator.url,
+			options.keys ?? KEYS.production,
+			options.sandbox ?? false,
+		),
 		items: [{ json: {}, binary: { data: { data, mimeType: 'text/csv', fileName: 'upload.csv' } } }],
 		...options,
 		node: 'PartnerStackImport',
-		parameters: { operation: 'import', mode: 'validate', binaryPropertyName: 'data', options: {}, ...parameters },
+		parameters: {
+			operation: 'import',
+			mode: 'validate',
+			binaryPropertyName: 'data',
+			options: {},
+			...parameters,
+		},
 	});
 	if (error) throw error;
 	const [item] = items;
@@ -99,6 +202,8 @@ export async function runImportNode(
 		parser.parse(Buffer.from(String(item.binary.report.data), 'base64'), false, push, () => {});
 		parser.parse(undefined, true, push, () => {});
 	}
-	const rows = report.slice(1).map(([row, status, reason, ...cells]) => ({ row: Number(row), status, reason, cells }));
+	const rows = report
+		.slice(1)
+		.map(([row, status, reason, ...cells]) => ({ row: Number(row), status, reason, cells }));
 	return { item, json: item.json, header: report[0], rows, workflow };
 }

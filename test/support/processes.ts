@@ -43,7 +43,11 @@ function installExitHandlers() {
 }
 
 /** `spawn` in a process group of its own, recorded until it exits. */
-export function spawnTracked(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+export function spawnTracked(
+	command: string,
+	args: string[],
+	options: SpawnOptions = {},
+): ChildProcess {
 	installExitHandlers();
 	const child = spawn(command, args, { ...options, detached: true });
 	if (child.pid === undefined) return child;
@@ -60,7 +64,11 @@ export function spawnTracked(command: string, args: string[], options: SpawnOpti
 }
 
 /** SIGTERM (or `signal`) to the child's group, SIGKILL after `graceMs`; resolves once it has exited. */
-export async function stopTracked(child: ChildProcess | undefined, graceMs = 20_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stopTracked(
+	child: ChildProcess | undefined,
+	graceMs = 20_000,
+	signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
 	if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	killGroup(child.pid, signal);

@@ -7,7 +7,10 @@ import { sleep } from 'n8n-workflow';
 export async function waitFor<T>(
 	probe: () => T | undefined | Promise<T | undefined>,
 	what: string,
-	{ timeoutMs = 60_000, diagnostics = () => '' }: { timeoutMs?: number; diagnostics?: () => string } = {},
+	{
+		timeoutMs = 60_000,
+		diagnostics = () => '',
+	}: { timeoutMs?: number; diagnostics?: () => string } = {},
 ): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {

@@ -11,7 +11,8 @@ import { DEMO, locator, runNode, startEmulator } from '../support/node';
 
 const TOKYO = 'Asia/Tokyo';
 const LOS_ANGELES = 'America/Los_Angeles';
-const utc = (...fields: [number, number, number, number?, number?, number?, number?]) => Date.UTC(...fields);
+const utc = (...fields: [number, number, number, number?, number?, number?, number?]) =>
+	Date.UTC(...fields);
 
 const serverZone = process.env.PS_EXPECTED_SERVER_TZ;
 if (serverZone) {
@@ -68,8 +69,12 @@ describe('toEpochMs', () => {
 		expect(() => toEpochMs('2026-02-30', TOKYO)).toThrow('"2026-02-30" is not a date');
 		expect(() => toEpochMs('2026-12-04T25:00:00', TOKYO)).toThrow(/is not a date/);
 		expect(() => toEpochMs('soon', TOKYO)).toThrow('"soon" is not a date');
-		expect(() => toEpochMs('2026-12-04T00:00:00', 'Mars/Olympus')).toThrow(/"Mars\/Olympus" is not a known time zone/);
-		expect(() => toEpochMs('2026-12-04T00:00:00', undefined)).toThrow(/without the workflow time zone/);
+		expect(() => toEpochMs('2026-12-04T00:00:00', 'Mars/Olympus')).toThrow(
+			/"Mars\/Olympus" is not a known time zone/,
+		);
+		expect(() => toEpochMs('2026-12-04T00:00:00', undefined)).toThrow(
+			/without the workflow time zone/,
+		);
 	});
 });
 
@@ -81,7 +86,9 @@ describe('toCalendarDate (a deal close date)', () => {
 			expect(toCalendarDate('2026-12-04', zone)).toBe('2026-12-04');
 			expect(toCalendarDate('2026-12-04T00:00:00.000+09:00', zone)).toBe('2026-12-04');
 			expect(toCalendarDate('2026-12-04T23:30:00-08:00', zone)).toBe('2026-12-04');
-			expect(toCalendarDate({ toMillis: () => 0, toISODate: () => '2026-12-04' }, zone)).toBe('2026-12-04');
+			expect(toCalendarDate({ toMillis: () => 0, toISODate: () => '2026-12-04' }, zone)).toBe(
+				'2026-12-04',
+			);
 		}
 	});
 
@@ -106,25 +113,53 @@ describe('what reaches PartnerStack', () => {
 		await emulator.clearRequests();
 	});
 	const sent = async (method: string, path: string) =>
-		(await emulator.requests()).filter((request) => request.method === method && request.path === path);
+		(await emulator.requests()).filter(
+			(request) => request.method === method && request.path === path,
+		);
 
 	it('deal create, update and upsert: close_date is the day typed, in a workflow east or west of UTC', async () => {
 		const [created] = await runNode(
 			emulator,
-			{ resource: 'deal', operation: 'create', source: 'partner', partnerKey: 'ada', groupKey: '', amountUnit: 'cents', additionalFields: { closeDate: '2026-12-04T00:00:00' } },
+			{
+				resource: 'deal',
+				operation: 'create',
+				source: 'partner',
+				partnerKey: 'ada',
+				groupKey: '',
+				amountUnit: 'cents',
+				additionalFields: { closeDate: '2026-12-04T00:00:00' },
+			},
 			{ timezone: TOKYO },
 		);
 		expect(created.json.close_date).toBe('2026-12-04');
-		expect((await sent('POST', '/api/v2/deals'))[0].body).toMatchObject({ close_date: '2026-12-04' });
+		expect((await sent('POST', '/api/v2/deals'))[0].body).toMatchObject({
+			close_date: '2026-12-04',
+		});
 		const [updated] = await runNode(
 			emulator,
-			{ resource: 'deal', operation: 'update', key: locator('deal_Globex'), groupKey: '', amountUnit: 'cents', updateFields: { closeDate: '2027-01-01T00:00:00' } },
+			{
+				resource: 'deal',
+				operation: 'update',
+				key: locator('deal_Globex'),
+				groupKey: '',
+				amountUnit: 'cents',
+				updateFields: { closeDate: '2027-01-01T00:00:00' },
+			},
 			{ timezone: LOS_ANGELES },
 		);
 		expect(updated.json.close_date).toBe('2027-01-01');
 		const [upserted] = await runNode(
 			emulator,
-			{ resource: 'deal', operation: 'upsert', externalKey: 'crm-tokyo', source: 'partner', partnerKey: 'ada', groupKey: '', amountUnit: 'cents', additionalFields: { closeDate: '2026-12-04T00:00:00' } },
+			{
+				resource: 'deal',
+				operation: 'upsert',
+				externalKey: 'crm-tokyo',
+				source: 'partner',
+				partnerKey: 'ada',
+				groupKey: '',
+				amountUnit: 'cents',
+				additionalFields: { closeDate: '2026-12-04T00:00:00' },
+			},
 			{ timezone: TOKYO },
 		);
 		expect(upserted.json.close_date).toBe('2026-12-04');
@@ -133,25 +168,53 @@ describe('what reaches PartnerStack', () => {
 	it('transaction create: a backdated created_at is that moment in the workflow time zone', async () => {
 		const [transaction] = await runNode(
 			emulator,
-			{ resource: 'transaction', operation: 'create', customerKeyType: 'customer_external_key', customerKey: 'acme', amount: 100, amountUnit: 'cents', currency: 'USD', additionalFields: { createdAt: '2026-12-04T00:00:00' } },
+			{
+				resource: 'transaction',
+				operation: 'create',
+				customerKeyType: 'customer_external_key',
+				customerKey: 'acme',
+				amount: 100,
+				amountUnit: 'cents',
+				currency: 'USD',
+				additionalFields: { createdAt: '2026-12-04T00:00:00' },
+			},
 			{ timezone: TOKYO },
 		);
 		expect(transaction.json.created_at).toBe(utc(2026, 11, 3, 15));
-		expect((await sent('POST', '/api/v2/transactions'))[0].body).toMatchObject({ created_at: utc(2026, 11, 3, 15) });
+		expect((await sent('POST', '/api/v2/transactions'))[0].body).toMatchObject({
+			created_at: utc(2026, 11, 3, 15),
+		});
 	});
 
 	it('Get Many: min/max created and updated are epoch ms of the moments in the workflow time zone', async () => {
-		const filters = { minCreated: '2026-12-04T00:00:00', maxCreated: '2026-12-05', minUpdated: '2026-12-04T00:00:00Z', maxUpdated: '2026-12-06T12:00:00' };
-		await runNode(emulator, { resource: 'customer', operation: 'getAll', returnAll: true, filters }, { timezone: LOS_ANGELES });
-		await runNode(emulator, { resource: 'customer', operation: 'getAll', returnAll: true, filters }, { timezone: TOKYO });
+		const filters = {
+			minCreated: '2026-12-04T00:00:00',
+			maxCreated: '2026-12-05',
+			minUpdated: '2026-12-04T00:00:00Z',
+			maxUpdated: '2026-12-06T12:00:00',
+		};
+		await runNode(
+			emulator,
+			{ resource: 'customer', operation: 'getAll', returnAll: true, filters },
+			{ timezone: LOS_ANGELES },
+		);
+		await runNode(
+			emulator,
+			{ resource: 'customer', operation: 'getAll', returnAll: true, filters },
+			{ timezone: TOKYO },
+		);
 		const [west, east] = await sent('GET', '/api/v2/customers');
 		expect(west.query).toMatchObject({
-			min_created: String(utc(2026, 11, 4, 8)), max_created: String(utc(2026, 11, 5, 8)),
-			min_updated: String(utc(2026, 11, 4)), max_updated: String(utc(2026, 11, 6, 20)),
+			min_created: String(utc(2026, 11, 4, 8)),
+			max_created: String(utc(2026, 11, 5, 8)),
+			min_updated: String(utc(2026, 11, 4)),
+			max_updated: String(utc(2026, 11, 6, 20)),
 		});
 		expect(east.query).toMatchObject({
-			min_created: String(utc(2026, 11, 3, 15)), max_created: String(utc(2026, 11, 4, 15)),
-			min_updated: String(utc(2026, 11, 4)), max_updated: String(utc(2026, 11, 6, 3)),
+			min_created: String(utc(2026, 11, 3, 15)),
+			max_created: String(utc(2026, 11, 4, 15)),
+			min_updated: String(utc(2026, 11, 4)),
+			max_updated: String(utc(2026, 11, 6, 3)),
 		});
 	});
 
@@ -160,7 +223,11 @@ describe('what reaches PartnerStack', () => {
 			const staticData: IDataObject = {};
 			const poller = pollerOnEngine({
 				credentials: credentialsFor(emulator.url, KEYS.production),
-				parameters: { resource: 'deal', watch: 'created', options: { startDate: '2026-12-04T00:00:00' } },
+				parameters: {
+					resource: 'deal',
+					watch: 'created',
+					options: { startDate: '2026-12-04T00:00:00' },
+				},
 				nodeStaticData: staticData,
 				timezone,
 			});

@@ -22,21 +22,41 @@ interface JestReport {
 	success: boolean;
 	numTotalTests: number;
 	numPassedTests: number;
-	testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }>;
+	testResults: Array<{
+		assertionResults: Array<{ title: string; status: string; failureMessages: string[] }>;
+	}>;
 }
 
-function runDateTestsIn(zone: string): Promise<{ code: number | null; report?: JestReport; stderr: string }> {
+function runDateTestsIn(
+	zone: string,
+): Promise<{ code: number | null; report?: JestReport; stderr: string }> {
 	// The child is a jest of its own: none of this worker's JEST_* variables, the zone under test, its report in a
 	// file, and a PID folder of its own (its teardown stops what it started, never what this run started).
 	const folder = mkdtempSync(join(tmpdir(), 'ps-dates-tz-'));
 	const reportFile = join(folder, 'report.json');
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')));
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')),
+	);
 	const child = spawnTracked(
 		process.execPath,
-		[join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', 'unit', '--runTestsByPath', 'test/unit/dates.test.ts', '--ci', '--json', `--outputFile=${reportFile}`],
+		[
+			join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+			'--selectProjects',
+			'unit',
+			'--runTestsByPath',
+			'test/unit/dates.test.ts',
+			'--ci',
+			'--json',
+			`--outputFile=${reportFile}`,
+		],
 		{
 			cwd: REPO_ROOT,
-			env: { ...env, TZ: zone, PS_EXPECTED_SERVER_TZ: zone, PS_TEST_PID_FOLDER: join(folder, 'pids') },
+			env: {
+				...env,
+				TZ: zone,
+				PS_EXPECTED_SERVER_TZ: zone,
+				PS_TEST_PID_FOLDER: join(folder, 'pids'),
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		},
 	);
@@ -60,12 +80,18 @@ function runDateTestsIn(zone: string): Promise<{ code: number | null; report?: J
 	});
 }
 
-it.each(['Asia/Tokyo', 'America/Los_Angeles'])('every date test passes on a server whose zone is %s', async (zone) => {
-	const { code, report, stderr } = await runDateTestsIn(zone);
-	if (!report?.success) throw new Error(`the date tests failed with TZ=${zone}:\n${stderr.slice(-4000)}`);
-	expect(code).toBe(0);
-	const results = report.testResults.flatMap((file) => file.assertionResults);
-	expect(results.find((result) => result.title === `runs with the server process in ${zone}`)?.status).toBe('passed');
-	expect(report.numPassedTests).toBe(report.numTotalTests);
-	expect(report.numTotalTests).toBeGreaterThan(10);
-});
+it.each(['Asia/Tokyo', 'America/Los_Angeles'])(
+	'every date test passes on a server whose zone is %s',
+	async (zone) => {
+		const { code, report, stderr } = await runDateTestsIn(zone);
+		if (!report?.success)
+			throw new Error(`the date tests failed with TZ=${zone}:\n${stderr.slice(-4000)}`);
+		expect(code).toBe(0);
+		const results = report.testResults.flatMap((file) => file.assertionResults);
+		expect(
+			results.find((result) => result.title === `runs with the server process in ${zone}`)?.status,
+		).toBe('passed');
+		expect(report.numPassedTests).toBe(report.numTotalTests);
+		expect(report.numTotalTests).toBeGreaterThan(10);
+	},
+);

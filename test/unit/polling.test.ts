@@ -7,8 +7,17 @@ import { DEMO, startEmulator } from '../support/node';
 const emulator = startEmulator();
 
 /** Each poll of an active workflow (or the editor's 'manual' fetch) in n8n's PollContext; `staticData` is the node's. */
-function poller(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	const { poll } = pollerOnEngine({ credentials: credentialsFor(emulator.url, KEYS.production), parameters: { options: {}, ...parameters }, nodeStaticData: staticData, mode });
+function poller(
+	parameters: IDataObject,
+	staticData: IDataObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
+	const { poll } = pollerOnEngine({
+		credentials: credentialsFor(emulator.url, KEYS.production),
+		parameters: { options: {}, ...parameters },
+		nodeStaticData: staticData,
+		mode,
+	});
 	return async () => {
 		const result = await poll();
 		return result ? result[0].map((item) => item.json) : [];
@@ -17,7 +26,11 @@ function poller(parameters: IDataObject, staticData: IDataObject, mode: 'trigger
 
 async function addCustomers(from: number, count: number) {
 	for (let n = from; n < from + count; n++) {
-		await emulator.api('POST', '/api/v2/customers', { email: `p${n}@x.example`, partner_key: 'ada', customer_key: `poll-${n}` });
+		await emulator.api('POST', '/api/v2/customers', {
+			email: `p${n}@x.example`,
+			partner_key: 'ada',
+			customer_key: `poll-${n}`,
+		});
 	}
 }
 
@@ -42,7 +55,13 @@ it('walks every page, across runs, with no duplicate and no gap', async () => {
 	const state: IDataObject = {};
 	const poll = poller({ resource: 'customer', watch: 'created' }, state);
 	await poll();
-	await emulator.seed({ customers: Array.from({ length: 300 }, (_, n) => ({ customer_key: `bulk-${n}`, email: `b${n}@x.example`, partner_key: 'ada' })) });
+	await emulator.seed({
+		customers: Array.from({ length: 300 }, (_, n) => ({
+			customer_key: `bulk-${n}`,
+			email: `b${n}@x.example`,
+			partner_key: 'ada',
+		})),
+	});
 	await emulator.clearRequests();
 	const firstRun = await poll();
 	expect(firstRun).toHaveLength(300);
@@ -55,7 +74,10 @@ it('walks every page, across runs, with no duplicate and no gap', async () => {
 });
 
 it('emits history from a start date on the first poll', async () => {
-	const poll = poller({ resource: 'deal', watch: 'created', options: { startDate: '2000-01-01T00:00:00.000Z' } }, {});
+	const poll = poller(
+		{ resource: 'deal', watch: 'created', options: { startDate: '2000-01-01T00:00:00.000Z' } },
+		{},
+	);
 	expect((await poll()).map((d) => d.key)).toEqual(['deal_Globex']);
 });
 
@@ -69,9 +91,16 @@ it('watches updates, labelled as such', async () => {
 });
 
 it('transactions are watched by creation; a manual test fetch shows the latest without moving the cursor', async () => {
-	await emulator.api('POST', '/api/v2/transactions', { customer_external_key: 'acme', amount: 500, currency: 'USD', key: 'tx-poll' });
+	await emulator.api('POST', '/api/v2/transactions', {
+		customer_external_key: 'acme',
+		amount: 500,
+		currency: 'USD',
+		key: 'tx-poll',
+	});
 	const state: IDataObject = {};
 	const manual = poller({ resource: 'transaction', watch: 'createdOrUpdated' }, state, 'manual');
-	expect((await manual()).map((t) => [t.key, t.event])).toEqual([['tx-poll', 'transaction.created']]);
+	expect((await manual()).map((t) => [t.key, t.event])).toEqual([
+		['tx-poll', 'transaction.created'],
+	]);
 	expect(state.cursor).toBeUndefined();
 });

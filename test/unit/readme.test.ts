@@ -4,11 +4,19 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 it('README operation fields match the action node description', () => {
-	const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'operation-docs.mjs'), '--check'], { encoding: 'utf8' });
+	const output = execFileSync(
+		process.execPath,
+		[join(__dirname, '..', '..', 'scripts', 'operation-docs.mjs'), '--check'],
+		{ encoding: 'utf8' },
+	);
 	expect(output).toMatch(/match the node description/);
 });
 
 it('README field tables match the import schemas', () => {
-	const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'field-tables.mjs'), '--check'], { encoding: 'utf8' });
+	const output = execFileSync(
+		process.execPath,
+		[join(__dirname, '..', '..', 'scripts', 'field-tables.mjs'), '--check'],
+		{ encoding: 'utf8' },
+	);
 	expect(output).toMatch(/match the schemas/);
 });

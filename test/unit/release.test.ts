@@ -8,8 +8,17 @@ import { parse } from 'yaml';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
-type Step = { uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> };
-type Workflow = { on: Record<string, any>; permissions?: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps: Step[]; strategy?: any }> };
+type Step = {
+	uses?: string;
+	run?: string;
+	with?: Record<string, string>;
+	env?: Record<string, string>;
+};
+type Workflow = {
+	on: Record<string, any>;
+	permissions?: Record<string, string>;
+	jobs: Record<string, { permissions?: Record<string, string>; steps: Step[]; strategy?: any }>;
+};
 const workflow = (name: string) => parse(read(`.github/workflows/${name}`)) as Workflow;
 const runs = (steps: Step[]) => steps.map((step) => step.run ?? '').join('\n');
 const pkg = JSON.parse(read('package.json'));
@@ -25,13 +34,17 @@ describe('ci.yml', () => {
 
 	it('installs from the lock file, then lints, builds and runs the unit tests, in that order', () => {
 		const commands = runs(job.steps);
-		const order = ['npm ci', 'npm run lint', 'npm run build', 'npx jest --selectProjects unit'].map((command) => commands.indexOf(command));
+		const order = ['npm ci', 'npm run lint', 'npm run build', 'npx jest --selectProjects unit'].map(
+			(command) => commands.indexOf(command),
+		);
 		expect(order.every((index) => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 
-	it('installs with an npm that honours package.json\'s allowScripts (npm 11.19+)', () => {
-		expect(runs(job.steps).indexOf('npm install -g npm@^11.19')).toBeLessThan(runs(job.steps).indexOf('npm ci'));
+	it("installs with an npm that honours package.json's allowScripts (npm 11.19+)", () => {
+		expect(runs(job.steps).indexOf('npm install -g npm@^11.19')).toBeLessThan(
+			runs(job.steps).indexOf('npm ci'),
+		);
 		expect(runs(job.steps)).toContain('npm install -g npm@^11.19');
 	});
 
@@ -57,8 +70,12 @@ describe('publish.yml', () => {
 	it('publishes with provenance through the release command, after npm ci and the unit tests', () => {
 		const commands = runs(job.steps);
 		expect(commands.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
-		expect(commands.indexOf('npx jest --selectProjects unit')).toBeGreaterThan(commands.indexOf('npm ci'));
-		expect(commands.indexOf('npm run release')).toBeGreaterThan(commands.indexOf('npx jest --selectProjects unit'));
+		expect(commands.indexOf('npx jest --selectProjects unit')).toBeGreaterThan(
+			commands.indexOf('npm ci'),
+		);
+		expect(commands.indexOf('npm run release')).toBeGreaterThan(
+			commands.indexOf('npx jest --selectProjects unit'),
+		);
 		const release = job.steps.find((step) => step.run?.includes('npm run release'))!;
 		expect(release.env?.NPM_CONFIG_PROVENANCE).toBe('true');
 		const setupNode = job.steps.find((step) => step.uses?.startsWith('actions/setup-node'))!;
@@ -78,8 +95,15 @@ describe('package.json', () => {
 
 	it('a plain `npm publish` is refused before anything is packed or sent', () => {
 		// --dry-run sends nothing; the guard must stop it all the same, since npm runs prepublishOnly first.
-		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|RELEASE_MODE$)/i.test(name)));
-		const result = spawnSync('npm', ['publish', '--dry-run'], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+		const env = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => !/^(npm_|RELEASE_MODE$)/i.test(name)),
+		);
+		const result = spawnSync('npm', ['publish', '--dry-run'], {
+			cwd: root,
+			env,
+			encoding: 'utf8',
+			timeout: 120_000,
+		});
 		expect(result.status).not.toBe(0);
 		expect(`${result.stdout}${result.stderr}`).toContain('n8n-node prerelease');
 	});
@@ -87,11 +111,17 @@ describe('package.json', () => {
 
 describe('the README commands', () => {
 	const readme = read('README.md');
-	const commands = readme.slice(readme.indexOf('```bash') + 7, readme.indexOf('```', readme.indexOf('```bash') + 7)).trim().split('\n');
+	const commands = readme
+		.slice(readme.indexOf('```bash') + 7, readme.indexOf('```', readme.indexOf('```bash') + 7))
+		.trim()
+		.split('\n');
 	const command = (index: number) => commands[index].split('#')[0].trim();
 
 	it('are the sandbox and `npm ci && npm test`', () => {
-		expect(commands.map((_, index) => command(index))).toEqual(['npm run sandbox', 'npm ci && npm test']);
+		expect(commands.map((_, index) => command(index))).toEqual([
+			'npm run sandbox',
+			'npm ci && npm test',
+		]);
 	});
 
 	it('.ci/run runs the test command word for word, with n8n installed into an empty throwaway cache', () => {

@@ -5,14 +5,26 @@ import type { AddressInfo } from 'node:net';
 import { NodeApiError } from 'n8n-workflow';
 
 import { RequestPacer, mapWithConcurrency } from '../../nodes/PartnerStack/transport/concurrency';
-import { ASSUMED_RATE_LIMIT_PER_MINUTE, PACER_POLICY, pacerFor } from '../../nodes/PartnerStack/transport/pacer';
+import {
+	ASSUMED_RATE_LIMIT_PER_MINUTE,
+	PACER_POLICY,
+	pacerFor,
+} from '../../nodes/PartnerStack/transport/pacer';
 import {
 	partnerStackAllItems,
 	partnerStackData,
 	partnerStackRequest,
 } from '../../nodes/PartnerStack/transport';
-import { backoffDelayMs, parseRetryAfterMs, RETRY_POLICY } from '../../nodes/PartnerStack/transport/retry';
-import { credentialsFor, executeContextOnEngine as createContext, type EngineContext as TestContext } from '../support/engine';
+import {
+	backoffDelayMs,
+	parseRetryAfterMs,
+	RETRY_POLICY,
+} from '../../nodes/PartnerStack/transport/retry';
+import {
+	credentialsFor,
+	executeContextOnEngine as createContext,
+	type EngineContext as TestContext,
+} from '../support/engine';
 import { EmulatorProcess, KEYS } from '../support/emulator';
 
 const emulator = new EmulatorProcess();
@@ -58,33 +70,55 @@ describe('requests', () => {
 	});
 
 	it('accepts an API URL pasted with a trailing /api/v2/', async () => {
-		context = createContext({ credentials: credentialsFor(`${emulator.url}/api/v2/`, KEYS.production) });
-		await expect(partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest')).resolves.toMatchObject({ partner_key: 'gstest' });
+		context = createContext({
+			credentials: credentialsFor(`${emulator.url}/api/v2/`, KEYS.production),
+		});
+		await expect(
+			partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest'),
+		).resolves.toMatchObject({ partner_key: 'gstest' });
 	});
 
 	it("turns an API error into a NodeApiError with PartnerStack's message and status, and no keys", async () => {
 		const error = await caught(
-			partnerStackData.call(asN8n(context), 'POST', '/customers', { body: { email: 'a@b.co', partner_key: 'ghost', customer_key: 'x' } }),
+			partnerStackData.call(asN8n(context), 'POST', '/customers', {
+				body: { email: 'a@b.co', partner_key: 'ghost', customer_key: 'x' },
+			}),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('partner_key ghost not found');
 		expect(error.httpCode).toBe('400');
 		expect(error.description).toMatch(/POST \/api\/v2\/customers answered HTTP 400/);
 		expect(error.description).toMatch(/partner key is the partner's unique key/);
-		const serialised = JSON.stringify({ error, message: error.message, description: error.description, logs: context.logs });
+		const serialised = JSON.stringify({
+			error,
+			message: error.message,
+			description: error.description,
+			logs: context.logs,
+		});
 		expect(serialised).not.toContain(KEYS.production.secretKey);
-		expect(serialised).not.toContain(Buffer.from(`${KEYS.production.publicKey}:${KEYS.production.secretKey}`).toString('base64'));
+		expect(serialised).not.toContain(
+			Buffer.from(`${KEYS.production.publicKey}:${KEYS.production.secretKey}`).toString('base64'),
+		);
 	});
 
 	it('reports wrong keys as 401 without echoing them', async () => {
-		context = createContext({ credentials: credentialsFor(emulator.url, { publicKey: 'pk_live_emulator', secretKey: 'sk_wrong_secret' }) });
+		context = createContext({
+			credentials: credentialsFor(emulator.url, {
+				publicKey: 'pk_live_emulator',
+				secretKey: 'sk_wrong_secret',
+			}),
+		});
 		const error = await caught(partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
 		expect(error.httpCode).toBe('401');
-		expect(JSON.stringify({ error, m: error.message, d: error.description })).not.toContain('sk_wrong_secret');
+		expect(JSON.stringify({ error, m: error.message, d: error.description })).not.toContain(
+			'sk_wrong_secret',
+		);
 	});
 
 	it('tells an unreachable host apart, without retrying it', async () => {
-		context = createContext({ credentials: credentialsFor(`http://127.0.0.1:${await closedPort()}`, KEYS.production) });
+		context = createContext({
+			credentials: credentialsFor(`http://127.0.0.1:${await closedPort()}`, KEYS.production),
+		});
 		const error = await caught(partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
 		expect(error.message).toBe('PartnerStack could not be reached (ECONNREFUSED)');
 		expect(context.requests).toHaveLength(1);
@@ -95,20 +129,37 @@ describe('retries', () => {
 	it('honours Retry-After on 429 and then succeeds', async () => {
 		await emulator.faults({ script: [{ status: 429, retryAfter: 1 }] });
 		const started = Date.now();
-		await expect(partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest')).resolves.toMatchObject({ partner_key: 'gstest' });
+		await expect(
+			partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest'),
+		).resolves.toMatchObject({ partner_key: 'gstest' });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect((await emulator.requests()).map((r) => r.status)).toEqual([429, 200]);
 	});
 
 	it('backs off on 429 without Retry-After, on 500/502/503 and on a dropped connection (GET)', async () => {
-		await emulator.faults({ script: [{ status: 429 }, { status: 502 }, { drop: true }, { status: 503 }] });
-		await expect(partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest')).resolves.toMatchObject({ partner_key: 'gstest' });
-		expect((await emulator.requests()).map((r) => r.fault ?? r.status)).toEqual(['429', '502', 'drop', '503', 200]);
+		await emulator.faults({
+			script: [{ status: 429 }, { status: 502 }, { drop: true }, { status: 503 }],
+		});
+		await expect(
+			partnerStackData.call(asN8n(context), 'GET', '/partnerships/gstest'),
+		).resolves.toMatchObject({ partner_key: 'gstest' });
+		expect((await emulator.requests()).map((r) => r.fault ?? r.status)).toEqual([
+			'429',
+			'502',
+			'drop',
+			'503',
+			200,
+		]);
 		expect(context.logs.filter((line) => /retry/.test(line.message))).toHaveLength(4);
 	}, 20_000);
 
 	it('gives up after the bounded number of attempts with the last status', async () => {
-		await emulator.faults({ script: Array.from({ length: RETRY_POLICY.maxAttempts }, () => ({ status: 503, retryAfter: 0 })) });
+		await emulator.faults({
+			script: Array.from({ length: RETRY_POLICY.maxAttempts }, () => ({
+				status: 503,
+				retryAfter: 0,
+			})),
+		});
 		const error = await caught(partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
 		expect(error.httpCode).toBe('503');
 		expect(await emulator.requests()).toHaveLength(RETRY_POLICY.maxAttempts);
@@ -117,7 +168,9 @@ describe('retries', () => {
 	it('does not repeat a POST after a lost connection unless it is idempotent', async () => {
 		await emulator.faults({ script: [{ drop: true }] });
 		const body = { email: 'x@example.com', partner_key: 'gstest', customer_key: 'once' };
-		const error = await caught(partnerStackRequest.call(asN8n(context), 'POST', '/customers', { body }));
+		const error = await caught(
+			partnerStackRequest.call(asN8n(context), 'POST', '/customers', { body }),
+		);
 		expect(error.message).toMatch(/could not be reached/);
 		await emulator.faults({ script: [{ drop: true }] });
 		await expect(
@@ -128,7 +181,12 @@ describe('retries', () => {
 
 	it('reads Retry-After as seconds or an HTTP date, and backs off exponentially with jitter', () => {
 		expect(parseRetryAfterMs('2')).toBe(2000);
-		expect(parseRetryAfterMs(new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(10_000);
+		expect(
+			parseRetryAfterMs(
+				new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(),
+				Date.UTC(2030, 0, 1),
+			),
+		).toBe(10_000);
 		expect(parseRetryAfterMs(undefined)).toBeUndefined();
 		expect(parseRetryAfterMs('soon')).toBeUndefined();
 		expect(backoffDelayMs(1, () => 0)).toBe(250);
@@ -140,7 +198,11 @@ describe('retries', () => {
 describe('paging', () => {
 	beforeEach(async () => {
 		await emulator.seed({
-			customers: Array.from({ length: 1000 }, (_, n) => ({ customer_key: `k${n}`, email: `k${n}@example.com`, partner_key: 'gstest' })),
+			customers: Array.from({ length: 1000 }, (_, n) => ({
+				customer_key: `k${n}`,
+				email: `k${n}@example.com`,
+				partner_key: 'gstest',
+			})),
 		});
 		await emulator.clearRequests();
 	});
@@ -177,7 +239,6 @@ describe('concurrency helpers', () => {
 		expect(results).toEqual([2, 4, 6, 8, 10, 12, 14]);
 		expect(peak).toBe(3);
 	});
-
 });
 
 describe('the pacer', () => {
@@ -188,7 +249,9 @@ describe('the pacer', () => {
 		// A token bucket's promise, whatever the timers do: in any stretch of time T, at most burst + T × rate leave.
 		for (let first = 0; first < sent.length; first++) {
 			for (let last = first; last < sent.length; last++) {
-				expect(last - first + 1).toBeLessThanOrEqual(PACER_POLICY.burst + (sent[last] - sent[first]) / 50 + 0.1);
+				expect(last - first + 1).toBeLessThanOrEqual(
+					PACER_POLICY.burst + (sent[last] - sent[first]) / 50 + 0.1,
+				);
 			}
 		}
 		expect(sent[sent.length - 1] - sent[0]).toBeGreaterThanOrEqual(10 * 50 - 5);
@@ -227,7 +290,9 @@ describe('the pacer', () => {
 		expect(rates[6]).toBeGreaterThan(recovered * 0.99);
 		expect(rates[6]).toBeLessThan(recovered * 1.03);
 		let probed = 1;
-		for (let second = 31; second <= 40; second++) probed *= 1 + (PACER_POLICY.probe - 1) * Math.max(1, (second * 1000) / PACER_POLICY.probeGrowthMs);
+		for (let second = 31; second <= 40; second++)
+			probed *=
+				1 + (PACER_POLICY.probe - 1) * Math.max(1, (second * 1000) / PACER_POLICY.probeGrowthMs);
 		expect(rates[39] / rates[29]).toBeCloseTo(probed, 6);
 		expect(pacer.counts.limited).toBe(3);
 	});
@@ -268,8 +333,17 @@ describe('the pacer', () => {
 describe('rate limits', () => {
 	it('finds an unannounced lower limit by itself: every request succeeds with few 429s', async () => {
 		// A token bucket of 1 200/min (burst 5) without Retry-After, against a pacer that starts at 4 000/min.
-		await emulator.faults({ rateLimitPerMinute: 1200, rateLimiter: 'bucket', rateLimitBurst: 5, retryAfter: 'never' });
-		await mapWithConcurrency(Array.from({ length: 120 }, (_, n) => n), 4, () => partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
+		await emulator.faults({
+			rateLimitPerMinute: 1200,
+			rateLimiter: 'bucket',
+			rateLimitBurst: 5,
+			retryAfter: 'never',
+		});
+		await mapWithConcurrency(
+			Array.from({ length: 120 }, (_, n) => n),
+			4,
+			() => partnerStackRequest.call(asN8n(context), 'GET', '/groups'),
+		);
 		const statuses = (await emulator.requests()).map((r) => r.status);
 		expect(statuses.filter((status) => status === 200)).toHaveLength(120);
 		expect(statuses.filter((status) => status === 429).length).toBeLessThanOrEqual(12);

@@ -5,7 +5,11 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { PartnerStackTrigger } from '../../nodes/PartnerStack/PartnerStackTrigger.node';
-import { firstDelivery, deliveryFingerprint, MAX_REMEMBERED_DELIVERIES } from '../../nodes/PartnerStack/trigger/deliveries';
+import {
+	firstDelivery,
+	deliveryFingerprint,
+	MAX_REMEMBERED_DELIVERIES,
+} from '../../nodes/PartnerStack/trigger/deliveries';
 import { TRIGGER_EVENTS } from '../../nodes/PartnerStack/trigger/events';
 import { signingSecret, tokenHash } from '../../nodes/PartnerStack/trigger/security';
 import { KEYS } from '../support/emulator';
@@ -26,13 +30,26 @@ interface Hook {
 	secret: string | null;
 }
 
-function hookContext(events: string[], staticData: IDataObject = {}, webhookUrl = WEBHOOK_URL, keys = KEYS.production) {
-	return hookContextOnEngine({ credentials: credentialsFor(emulator.url, keys), parameters: { events }, nodeStaticData: staticData, webhookUrl });
+function hookContext(
+	events: string[],
+	staticData: IDataObject = {},
+	webhookUrl = WEBHOOK_URL,
+	keys = KEYS.production,
+) {
+	return hookContextOnEngine({
+		credentials: credentialsFor(emulator.url, keys),
+		parameters: { events },
+		nodeStaticData: staticData,
+		webhookUrl,
+	});
 }
 
-const activeHooks = async () => (await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
-const call = (method: 'checkExists' | 'create' | 'delete', context: ReturnType<typeof hookContext>) =>
-	trigger.webhookMethods.default[method].call(context as never);
+const activeHooks = async () =>
+	(await emulator.state<Hook>('webhooks')).filter((hook) => !hook.archived);
+const call = (
+	method: 'checkExists' | 'create' | 'delete',
+	context: ReturnType<typeof hookContext>,
+) => trigger.webhookMethods.default[method].call(context as never);
 
 beforeEach(async () => {
 	await emulator.reset(DEMO);
@@ -57,12 +74,20 @@ describe('registration', () => {
 		const token = new URL(hook.target_url).searchParams.get('token')!;
 		expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
 		const stored = JSON.stringify(context.staticData);
-		for (const secret of [token, hook.secret!, KEYS.production.secretKey]) expect(stored).not.toContain(secret);
-		expect(Object.keys(context.staticData).sort()).toEqual(
-			['webhookBase', 'webhookEvents', 'webhookId', 'webhookSigningSalt', 'webhookSigningSecretHash', 'webhookTokenHash'],
-		);
+		for (const secret of [token, hook.secret!, KEYS.production.secretKey])
+			expect(stored).not.toContain(secret);
+		expect(Object.keys(context.staticData).sort()).toEqual([
+			'webhookBase',
+			'webhookEvents',
+			'webhookId',
+			'webhookSigningSalt',
+			'webhookSigningSecretHash',
+			'webhookTokenHash',
+		]);
 		// The secret PartnerStack got is derived again from the credential and the salt, and matches the stored hash.
-		expect(signingSecret(KEYS.production.secretKey, String(context.staticData.webhookSigningSalt))).toBe(hook.secret);
+		expect(
+			signingSecret(KEYS.production.secretKey, String(context.staticData.webhookSigningSalt)),
+		).toBe(hook.secret);
 		expect(tokenHash(hook.secret)).toBe(context.staticData.webhookSigningSecretHash);
 	});
 
@@ -70,7 +95,12 @@ describe('registration', () => {
 		const context = hookContext(['customer.created']);
 		await call('create', context);
 		// The workflow now uses another credential (here the program's test keys): another secret key.
-		expect(await call('checkExists', hookContext(['customer.created'], context.staticData, WEBHOOK_URL, KEYS.test))).toBe(false);
+		expect(
+			await call(
+				'checkExists',
+				hookContext(['customer.created'], context.staticData, WEBHOOK_URL, KEYS.test),
+			),
+		).toBe(false);
 		expect(await activeHooks()).toHaveLength(0);
 
 		const legacy = hookContext(['customer.created']);
@@ -133,10 +163,23 @@ describe('deliveries', () => {
 	const secret = signingSecret(KEYS.production.secretKey, salt);
 	// Each test's static data belongs to a hook of its own (the record this process keeps is per hook).
 	const stored = () =>
-		({ webhookId: `whk_${Math.random().toString(36).slice(2)}`, webhookTokenHash: tokenHash(token), webhookSigningSalt: salt, webhookSigningSecretHash: tokenHash(secret) }) as IDataObject;
+		({
+			webhookId: `whk_${Math.random().toString(36).slice(2)}`,
+			webhookTokenHash: tokenHash(token),
+			webhookSigningSalt: salt,
+			webhookSigningSecretHash: tokenHash(secret),
+		}) as IDataObject;
 	function delivery(
 		body: IDataObject,
-		{ query = { token } as IDataObject, headers = {}, events = ['customer.created'], forms = [] as string[], staticData = stored(), rawBody = Buffer.from(JSON.stringify(body)), options = {} } = {},
+		{
+			query = { token } as IDataObject,
+			headers = {},
+			events = ['customer.created'],
+			forms = [] as string[],
+			staticData = stored(),
+			rawBody = Buffer.from(JSON.stringify(body)),
+			options = {},
+		} = {},
 	) {
 		const context = webhookContextOnEngine({
 			credentials: credentialsFor(emulator.url, KEYS.production),
@@ -146,7 +189,14 @@ describe('deliveries', () => {
 		});
 		return { context, run: () => trigger.webhook.call(context as never) };
 	}
-	const customer = { key: 'cust_1', email: 'a@b.example', partner_key: 'ada', created_at: 1, updated_at: 2, event: 'customer.created' };
+	const customer = {
+		key: 'cust_1',
+		email: 'a@b.example',
+		partner_key: 'ada',
+		created_at: 1,
+		updated_at: 2,
+		event: 'customer.created',
+	};
 	const DUPLICATE = { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
 
 	it('starts the workflow with the flat object and its event, having answered PartnerStack itself', async () => {
@@ -167,44 +217,75 @@ describe('deliveries', () => {
 		const signed = delivery(customer, { headers: { 'x-partnerstack-signature': 'deadbeef' } });
 		expect(await signed.run()).toEqual({ noWebhookResponse: true });
 		const good = createHmac('sha256', secret).update(JSON.stringify(customer)).digest('hex');
-		expect((await delivery(customer, { headers: { 'x-partnerstack-signature': good } }).run()).workflowData).toBeDefined();
+		expect(
+			(await delivery(customer, { headers: { 'x-partnerstack-signature': good } }).run())
+				.workflowData,
+		).toBeDefined();
 		// Signed with the right secret, but another body than the one sent.
-		const tampered = delivery({ ...customer, email: 'x@y.example' }, { headers: { 'x-partnerstack-signature': good } });
+		const tampered = delivery(
+			{ ...customer, email: 'x@y.example' },
+			{ headers: { 'x-partnerstack-signature': good } },
+		);
 		expect(await tampered.run()).toEqual({ noWebhookResponse: true });
 	});
 
 	it('cannot check a signature once the credential changed: 401, and a warning that says what to do', async () => {
 		const good = createHmac('sha256', secret).update(JSON.stringify(customer)).digest('hex');
 		const context = webhookContextOnEngine({
-			credentials: credentialsFor(emulator.url, { publicKey: KEYS.production.publicKey, secretKey: 'sk_live_rotated' }),
+			credentials: credentialsFor(emulator.url, {
+				publicKey: KEYS.production.publicKey,
+				secretKey: 'sk_live_rotated',
+			}),
 			parameters: { events: ['customer.created'], forms: [], options: {} },
 			nodeStaticData: stored(),
-			request: { body: customer, headers: { 'x-partnerstack-signature': good }, query: { token }, rawBody: Buffer.from(JSON.stringify(customer)) },
+			request: {
+				body: customer,
+				headers: { 'x-partnerstack-signature': good },
+				query: { token },
+				rawBody: Buffer.from(JSON.stringify(customer)),
+			},
 		});
 		expect(await trigger.webhook.call(context as never)).toEqual({ noWebhookResponse: true });
 		expect(context.response.statusCode).toBe(401);
-		expect(context.logs.find((line) => line.level === 'warn')?.message).toMatch(/credential changed.*deactivate and activate/);
+		expect(context.logs.find((line) => line.level === 'warn')?.message).toMatch(
+			/credential changed.*deactivate and activate/,
+		);
 	});
 
 	it('acknowledges and drops events not subscribed, and applications outside the chosen forms', async () => {
-		expect(await delivery({ ...customer, event: 'customer.updated' }).run()).toEqual({ webhookResponse: { received: true, ignored: 'event not subscribed' } });
-		const application = { key: 'appl_1', mold_key: 'mold_Other', event: 'application.created', updated_at: 1 };
+		expect(await delivery({ ...customer, event: 'customer.updated' }).run()).toEqual({
+			webhookResponse: { received: true, ignored: 'event not subscribed' },
+		});
+		const application = {
+			key: 'appl_1',
+			mold_key: 'mold_Other',
+			event: 'application.created',
+			updated_at: 1,
+		};
 		const scoped = { events: ['application.created'], forms: ['mold_Appl'] };
 		expect((await delivery(application, scoped).run()).workflowData).toBeUndefined();
-		expect((await delivery({ ...application, mold_key: 'mold_Appl' }, scoped).run()).workflowData).toBeDefined();
+		expect(
+			(await delivery({ ...application, mold_key: 'mold_Appl' }, scoped).run()).workflowData,
+		).toBeDefined();
 	});
 
 	it('understands v1 event names (customer_created)', async () => {
-		expect((await delivery({ ...customer, event: 'customer_created' }).run()).workflowData).toBeDefined();
+		expect(
+			(await delivery({ ...customer, event: 'customer_created' }).run()).workflowData,
+		).toBeDefined();
 	});
 
 	it('starts the workflow once for a byte-identical redelivery; any other body runs', async () => {
 		const staticData = stored();
 		expect((await delivery(customer, { staticData }).run()).workflowData).toBeDefined();
 		expect(await delivery(customer, { staticData }).run()).toEqual(DUPLICATE);
-		expect((await delivery({ ...customer, updated_at: 3 }, { staticData }).run()).workflowData).toBeDefined();
+		expect(
+			(await delivery({ ...customer, updated_at: 3 }, { staticData }).run()).workflowData,
+		).toBeDefined();
 		// The same object and update time, another change: a distinct event.
-		expect((await delivery({ ...customer, email: 'new@b.example' }, { staticData }).run()).workflowData).toBeDefined();
+		expect(
+			(await delivery({ ...customer, email: 'new@b.example' }, { staticData }).run()).workflowData,
+		).toBeDefined();
 		// The record holds fingerprints of bodies, nothing of the payload itself.
 		expect(JSON.stringify(staticData)).not.toContain('cust_1');
 	});
@@ -212,8 +293,12 @@ describe('deliveries', () => {
 	it('recognises a redelivery by the raw bytes n8n received', async () => {
 		const staticData = stored();
 		const raw = Buffer.from('{ "key": "cust_1", "event": "customer.created" }');
-		expect((await delivery(customer, { staticData, rawBody: raw }).run()).workflowData).toBeDefined();
-		expect(await delivery(customer, { staticData, rawBody: Buffer.from(raw) }).run()).toEqual(DUPLICATE);
+		expect(
+			(await delivery(customer, { staticData, rawBody: raw }).run()).workflowData,
+		).toBeDefined();
+		expect(await delivery(customer, { staticData, rawBody: Buffer.from(raw) }).run()).toEqual(
+			DUPLICATE,
+		);
 	});
 
 	it('concurrent deliveries: n8n saves the static data of each whole, the last save wins, and still a redelivery runs once', async () => {
@@ -222,7 +307,8 @@ describe('deliveries', () => {
 		// Both requests load the static data as saved before either ran (n8n loads it per request).
 		const loadedByFirst = structuredClone(saved);
 		const loadedBySecond = structuredClone(saved);
-		const teamJoin = (body: IDataObject, staticData: IDataObject) => delivery(body, { staticData, events: ['partner_team.member_joined'] }).run();
+		const teamJoin = (body: IDataObject, staticData: IDataObject) =>
+			delivery(body, { staticData, events: ['partner_team.member_joined'] }).run();
 		expect((await teamJoin(first, loadedByFirst)).workflowData).toBeDefined();
 		expect((await teamJoin(second, loadedBySecond)).workflowData).toBeDefined();
 		// The first request's save lands last: the database holds its record only.
@@ -237,22 +323,29 @@ describe('deliveries', () => {
 
 	it('with a window of 0, every delivery runs and nothing is recorded', async () => {
 		const staticData = stored();
-		for (let n = 0; n < 2; n++) expect((await delivery(customer, { staticData, options: { duplicateWindowMinutes: 0 } }).run()).workflowData).toBeDefined();
+		for (let n = 0; n < 2; n++)
+			expect(
+				(await delivery(customer, { staticData, options: { duplicateWindowMinutes: 0 } }).run())
+					.workflowData,
+			).toBeDefined();
 		expect(staticData.recentDeliveryHashes).toBeUndefined();
 	});
 
-	describe.each(TRIGGER_EVENTS.map((option) => String(option.value)))('%s, shaped as PartnerStack documents it', (event) => {
-		it('two distinct deliveries both start the workflow; a redelivery of either starts nothing', async () => {
-			const staticData = stored();
-			const [first, second] = distinctDeliveries(event);
-			expect(first).not.toEqual(second);
-			const run = (body: IDataObject) => delivery(body, { staticData, events: [event] }).run();
-			expect((await run(first)).workflowData![0]).toEqual([{ json: first }]);
-			expect((await run(second)).workflowData![0]).toEqual([{ json: second }]);
-			expect(await run(first)).toEqual(DUPLICATE);
-			expect(await run(second)).toEqual(DUPLICATE);
-		});
-	});
+	describe.each(TRIGGER_EVENTS.map((option) => String(option.value)))(
+		'%s, shaped as PartnerStack documents it',
+		(event) => {
+			it('two distinct deliveries both start the workflow; a redelivery of either starts nothing', async () => {
+				const staticData = stored();
+				const [first, second] = distinctDeliveries(event);
+				expect(first).not.toEqual(second);
+				const run = (body: IDataObject) => delivery(body, { staticData, events: [event] }).run();
+				expect((await run(first)).workflowData![0]).toEqual([{ json: first }]);
+				expect((await run(second)).workflowData![0]).toEqual([{ json: second }]);
+				expect(await run(first)).toEqual(DUPLICATE);
+				expect(await run(second)).toEqual(DUPLICATE);
+			});
+		},
+	);
 });
 
 describe('the redelivery record', () => {
@@ -270,8 +363,12 @@ describe('the redelivery record', () => {
 
 	it('stays bounded: past the limit the oldest are forgotten, and never a new one', () => {
 		const staticData: IDataObject = { recentDeliveries: { 'customer.created|cust_1|2': 1 } };
-		const fingerprints = Array.from({ length: MAX_REMEMBERED_DELIVERIES + 5 }, (_, n) => deliveryFingerprint(Buffer.from(`{"n":${n}}`), undefined));
-		fingerprints.forEach((fingerprint, n) => expect(firstDelivery(staticData, fingerprint, hour, 'limit-test', 1000 + n)).toBe(true));
+		const fingerprints = Array.from({ length: MAX_REMEMBERED_DELIVERIES + 5 }, (_, n) =>
+			deliveryFingerprint(Buffer.from(`{"n":${n}}`), undefined),
+		);
+		fingerprints.forEach((fingerprint, n) =>
+			expect(firstDelivery(staticData, fingerprint, hour, 'limit-test', 1000 + n)).toBe(true),
+		);
 		const record = staticData.recentDeliveryHashes as Record<string, number>;
 		expect(Object.keys(record)).toHaveLength(MAX_REMEMBERED_DELIVERIES);
 		expect(record[fingerprints[4]]).toBeUndefined();
@@ -283,8 +380,12 @@ describe('the redelivery record', () => {
 	});
 
 	it('without raw bytes, the parsed body stands in', () => {
-		expect(deliveryFingerprint(undefined, { a: 1 })).toBe(deliveryFingerprint(Buffer.from('{"a":1}'), undefined));
-		expect(deliveryFingerprint(undefined, { a: 1 })).not.toBe(deliveryFingerprint(undefined, { a: 2 }));
+		expect(deliveryFingerprint(undefined, { a: 1 })).toBe(
+			deliveryFingerprint(Buffer.from('{"a":1}'), undefined),
+		);
+		expect(deliveryFingerprint(undefined, { a: 1 })).not.toBe(
+			deliveryFingerprint(undefined, { a: 2 }),
+		);
 	});
 });
 
@@ -315,30 +416,75 @@ describe('every event family, delivered by the emulator', () => {
 		await call('create', hookContext(events, hookState, url));
 		received.length = 0;
 
-		const api = (method: string, path: string, body?: unknown) => emulator.api(method, `/api/v2${path}`, body);
+		const api = (method: string, path: string, body?: unknown) =>
+			emulator.api(method, `/api/v2${path}`, body);
 		const training = (body: IDataObject) => emulator.admin('POST', '/training-completions', body);
-		await api('POST', '/partnerships', { email: 'fam@example.com', partner_key: 'fam', group_key: 'grup_Affiliates0001' });
+		await api('POST', '/partnerships', {
+			email: 'fam@example.com',
+			partner_key: 'fam',
+			group_key: 'grup_Affiliates0001',
+		});
 		await api('PATCH', '/partnerships/fam', { group_key: 'grup_Resellers00001' });
 		await api('PATCH', '/partnerships/fam/tags', { add: ['x'] });
-		await api('POST', '/partnerships/fam/member', { email: 'm@fam.example', first_name: 'Mia', last_name: 'Fam' });
-		await api('POST', '/partnerships/fam/member', { email: 'n@fam.example', first_name: 'Noa', last_name: 'Fam' });
-		await api('POST', '/customers', { email: 'c@fam.example', partner_key: 'fam', customer_key: 'famc' });
+		await api('POST', '/partnerships/fam/member', {
+			email: 'm@fam.example',
+			first_name: 'Mia',
+			last_name: 'Fam',
+		});
+		await api('POST', '/partnerships/fam/member', {
+			email: 'n@fam.example',
+			first_name: 'Noa',
+			last_name: 'Fam',
+		});
+		await api('POST', '/customers', {
+			email: 'c@fam.example',
+			partner_key: 'fam',
+			customer_key: 'famc',
+		});
 		await api('PATCH', '/customers/famc', { name: 'Fam Co' });
-		await api('POST', '/transactions', { customer_external_key: 'famc', amount: 100, currency: 'USD' });
+		await api('POST', '/transactions', {
+			customer_external_key: 'famc',
+			amount: 100,
+			currency: 'USD',
+		});
 		await api('DELETE', '/customers/famc');
 		await api('POST', '/deals', { partner_key: 'fam', stage: 'New', external_key: 'fam-deal' });
 		await api('PATCH', '/deals/fam-deal', { stage: 'Closed Won' });
-		await api('POST', '/leads', { partner_key: 'fam', external_key: 'fam-lead', status: 'open', meta: { first_name: 'L', last_name: 'D' } });
+		await api('POST', '/leads', {
+			partner_key: 'fam',
+			external_key: 'fam-lead',
+			status: 'open',
+			meta: { first_name: 'L', last_name: 'D' },
+		});
 		await api('PATCH', '/leads/fam-lead', { approved: true });
-		await api('POST', '/leads', { partner_key: 'fam', external_key: 'fam-lead-2', status: 'open', meta: { first_name: 'L', last_name: 'E' } });
+		await api('POST', '/leads', {
+			partner_key: 'fam',
+			external_key: 'fam-lead-2',
+			status: 'open',
+			meta: { first_name: 'L', last_name: 'E' },
+		});
 		await api('PATCH', '/leads/fam-lead-2', { approved: false });
-		for (const [email, approved] of [['appl@example.com', true], ['appl2@example.com', false]] as const) {
-			const application = await api('POST', '/applications', { email, first_name: 'Ap', last_name: 'Plicant', group_key: 'grup_Resellers00001', mold_key: 'mold_Appl' });
+		for (const [email, approved] of [
+			['appl@example.com', true],
+			['appl2@example.com', false],
+		] as const) {
+			const application = await api('POST', '/applications', {
+				email,
+				first_name: 'Ap',
+				last_name: 'Plicant',
+				group_key: 'grup_Resellers00001',
+				mold_key: 'mold_Appl',
+			});
 			await api('PATCH', `/applications/${application.body.data.key}/decision`, { approved });
 		}
 		await training({ type: 'course', id: 4711, name: 'Selling the product', partner_key: 'fam' });
 		await training({ type: 'course', id: 4711, name: 'Selling the product', partner_key: 'ada' });
-		await training({ type: 'learning_path', id: 12, name: 'Partner onboarding', partner_key: 'fam' });
+		await training({
+			type: 'learning_path',
+			id: 12,
+			name: 'Partner onboarding',
+			partner_key: 'fam',
+		});
 		await emulator.deliveries();
 
 		const outputs: IDataObject[] = [];
@@ -348,7 +494,12 @@ describe('every event family, delivered by the emulator', () => {
 				credentials: credentialsFor(emulator.url, KEYS.production),
 				parameters: { events, forms: [], options: {} },
 				nodeStaticData: hookState,
-				request: { body: delivery.body, headers: { 'x-partnerstack-signature': delivery.signature }, query, rawBody: delivery.raw },
+				request: {
+					body: delivery.body,
+					headers: { 'x-partnerstack-signature': delivery.signature },
+					query,
+					rawBody: delivery.raw,
+				},
 			});
 			// Signed by the emulator with the secret it was given: the node checks it with the secret derived again.
 			expect(delivery.signature).toMatch(/^[0-9a-f]{64}$/);
@@ -358,30 +509,63 @@ describe('every event family, delivered by the emulator', () => {
 		}
 		expect(new Set(outputs.map((o) => o.event))).toEqual(new Set(events));
 		const byFamily = (prefix: string) => outputs.filter((o) => String(o.event).startsWith(prefix));
-		for (const output of outputs.filter((o) => !/^(partner_team|training)\./.test(String(o.event)))) {
+		for (const output of outputs.filter(
+			(o) => !/^(partner_team|training)\./.test(String(o.event)),
+		)) {
 			expect(output.key).toEqual(expect.any(String));
 			expect(output.created_at).toEqual(expect.any(Number));
 			// The application's approval creates the applicant's own partnership (its partnership.created is not fam's).
-			const fromApplication = String(output.event).startsWith('application.') || output.email === 'appl@example.com';
+			const fromApplication =
+				String(output.event).startsWith('application.') || output.email === 'appl@example.com';
 			if (!fromApplication) expect(output.partner_key).toBe('fam');
 		}
 		const joins = byFamily('partner_team.');
 		expect(joins).toHaveLength(2);
 		for (const join of joins) {
-			expect(Object.keys(join).sort()).toEqual(['email', 'event', 'first_name', 'joined_at', 'last_name', 'team']);
+			expect(Object.keys(join).sort()).toEqual([
+				'email',
+				'event',
+				'first_name',
+				'joined_at',
+				'last_name',
+				'team',
+			]);
 			expect(join.team).toEqual({ key: expect.stringMatching(/^stck_/), name: expect.any(String) });
 		}
 		expect(joins[0].team).toEqual(joins[1].team);
 		const courses = outputs.filter((o) => o.event === 'training.course_completed');
 		expect(courses).toHaveLength(2);
 		for (const completion of byFamily('training.')) {
-			expect(Object.keys(completion).sort()).toEqual(['company_key', 'completed_at', 'event', 'id', 'name', 'partnership']);
-			expect(completion.partnership).toMatchObject({ key: expect.any(String), partner_key: expect.any(String), email: expect.any(String), group: expect.any(Object) });
+			expect(Object.keys(completion).sort()).toEqual([
+				'company_key',
+				'completed_at',
+				'event',
+				'id',
+				'name',
+				'partnership',
+			]);
+			expect(completion.partnership).toMatchObject({
+				key: expect.any(String),
+				partner_key: expect.any(String),
+				email: expect.any(String),
+				group: expect.any(Object),
+			});
 		}
-		expect(courses.map((c) => [c.id, (c.partnership as IDataObject).partner_key])).toEqual([[4711, 'fam'], [4711, 'ada']]);
+		expect(courses.map((c) => [c.id, (c.partnership as IDataObject).partner_key])).toEqual([
+			[4711, 'fam'],
+			[4711, 'ada'],
+		]);
 		const partnership = outputs.find((o) => o.event === 'partnership.group_updated')!;
-		expect(partnership.group).toEqual({ key: 'grup_Resellers00001', name: 'Resellers', slug: 'resellers' });
+		expect(partnership.group).toEqual({
+			key: 'grup_Resellers00001',
+			name: 'Resellers',
+			slug: 'resellers',
+		});
 		const approvedApplication = outputs.find((o) => o.event === 'application.approved')!;
-		expect(approvedApplication).toMatchObject({ approved: true, mold_key: 'mold_Appl', group: { key: 'grup_Resellers00001' } });
+		expect(approvedApplication).toMatchObject({
+			approved: true,
+			mold_key: 'mold_Appl',
+			group: { key: 'grup_Resellers00001' },
+		});
 	});
 });

@@ -45,7 +45,9 @@ export const simplifyProperty: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
-export function amountUnitProperty(displayOptions?: INodeProperties['displayOptions']): INodeProperties {
+export function amountUnitProperty(
+	displayOptions?: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName: 'Amount Unit',
 		name: 'amountUnit',
@@ -115,7 +117,11 @@ export function getManyProperties(
 	extraFilters: INodeProperties[],
 	{ withPartnerAndGroup = true }: { withPartnerAndGroup?: boolean } = {},
 ): INodeProperties[] {
-	const filters = [...dateFilters, ...(withPartnerAndGroup ? [groupFilter, partnerKeyFilter] : []), ...extraFilters];
+	const filters = [
+		...dateFilters,
+		...(withPartnerAndGroup ? [groupFilter, partnerKeyFilter] : []),
+		...extraFilters,
+	];
 	filters.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return [
 		{

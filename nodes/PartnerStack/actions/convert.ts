@@ -7,7 +7,11 @@ import { keyOf, output, shown } from './operations';
 import type { Operation, ResourceName } from './types';
 
 /** Deals and leads convert the same way: POST …/convert with the new customer's email (and key). */
-export function convertOperation(resource: ResourceName, locator: INodeProperties, collection: string): Operation {
+export function convertOperation(
+	resource: ResourceName,
+	locator: INodeProperties,
+	collection: string,
+): Operation {
 	const properties: INodeProperties[] = [
 		locator,
 		{
@@ -36,11 +40,19 @@ export function convertOperation(resource: ResourceName, locator: INodePropertie
 				email: this.getNodeParameter('email', itemIndex),
 				customerKey: this.getNodeParameter('customerKey', itemIndex, ''),
 			});
-			const customer = await partnerStackData.call(this, 'POST', `/${collection}/${encodeURIComponent(key)}/convert`, {
-				body,
-				itemIndex,
-			});
-			return { ...output.call(this, 'customer', customer, itemIndex), converted_from: { type: resource, key } };
+			const customer = await partnerStackData.call(
+				this,
+				'POST',
+				`/${collection}/${encodeURIComponent(key)}/convert`,
+				{
+					body,
+					itemIndex,
+				},
+			);
+			return {
+				...output.call(this, 'customer', customer, itemIndex),
+				converted_from: { type: resource, key },
+			};
 		},
 	};
 }

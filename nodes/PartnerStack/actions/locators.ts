@@ -30,7 +30,12 @@ export const transactionLocator = keyLocator(
 	'e.g. tran_PHPFhrDgpNf468',
 	'The transaction key',
 );
-export const actionLocator = keyLocator('Action', 'searchActions', 'e.g. actn_PHPFhrDgpNf468', 'The action key');
+export const actionLocator = keyLocator(
+	'Action',
+	'searchActions',
+	'e.g. actn_PHPFhrDgpNf468',
+	'The action key',
+);
 export const applicationLocator = keyLocator(
 	'Application',
 	'searchPendingApplications',

@@ -38,7 +38,10 @@ export function toQuery(filters: IDataObject, timeZone?: string): IDataObject {
 }
 
 export function shown(resource: ResourceName, operation: string, properties: INodeProperties[]) {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
 }
 
 export function keyOf(this: IExecuteFunctions, itemIndex: number): string {
@@ -68,9 +71,17 @@ export function getManyOperation(
 		description: shown(resource, 'getAll', getManyProperties(extraFilters, options)),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+			const limit = returnAll
+				? Infinity
+				: (this.getNodeParameter('limit', itemIndex, 50) as number);
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const items = await partnerStackAllItems.call(this, endpoint, toQuery(filters, this.getTimezone()), limit, { itemIndex });
+			const items = await partnerStackAllItems.call(
+				this,
+				endpoint,
+				toQuery(filters, this.getTimezone()),
+				limit,
+				{ itemIndex },
+			);
 			return items.map((item) => output.call(this, resource, item, itemIndex));
 		},
 	};
@@ -117,7 +128,10 @@ export function deletedOutput(
 	answer: PartnerStackEnvelope,
 	itemIndex: number,
 ): IDataObject {
-	const record = answer.data && typeof answer.data === 'object' && !Array.isArray(answer.data) ? (answer.data as IDataObject) : undefined;
+	const record =
+		answer.data && typeof answer.data === 'object' && !Array.isArray(answer.data)
+			? (answer.data as IDataObject)
+			: undefined;
 	const wantsSimple = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const archived = record ? (wantsSimple ? simplify(resource, record) : record) : {};
 	return { key, ...archived, deleted: true, message: answer.message ?? null };

@@ -16,18 +16,31 @@ import * as transaction from './transaction';
 import type { Operation, OperationResult, ResourceName } from './types';
 
 const RESOURCES = {
-	action, application, customer, deal, export: exportResource, group, lead, partnership, reward, tier, transaction,
-} as unknown as Record<
-	ResourceName,
-	Record<string, Operation | undefined>
->;
+	action,
+	application,
+	customer,
+	deal,
+	export: exportResource,
+	group,
+	lead,
+	partnership,
+	reward,
+	tier,
+	transaction,
+} as unknown as Record<ResourceName, Record<string, Operation | undefined>>;
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return typeof value === 'object' && value !== null && 'json' in value && 'binary' in value;
 }
 
-function toItems(result: OperationResult, itemIndex: number, sandbox: boolean): INodeExecutionData[] {
-	const list = (Array.isArray(result) ? result : [result]) as Array<IDataObject | INodeExecutionData>;
+function toItems(
+	result: OperationResult,
+	itemIndex: number,
+	sandbox: boolean,
+): INodeExecutionData[] {
+	const list = (Array.isArray(result) ? result : [result]) as Array<
+		IDataObject | INodeExecutionData
+	>;
 	return list.map((entry) => {
 		const item = isExecutionData(entry) ? entry : { json: entry as IDataObject };
 		return {
@@ -45,7 +58,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = RESOURCES[resource]?.[operationName];
 	if (!operation || typeof operation.execute !== 'function') {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not supported for "${resource}"`,
+		);
 	}
 	const sandbox = await isSandbox.call(this);
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** What an operation answers for one input item: objects become items; items with binary pass as they are. */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];

@@ -12,7 +12,8 @@ export function toCents(value: unknown, unit: AmountUnit): number {
 		return Number(text);
 	}
 	const match = DOLLARS.exec(text);
-	if (!match) throw new Error(`Amount "${text}" must be dollars with at most two decimal places, e.g. 10.50`);
+	if (!match)
+		throw new Error(`Amount "${text}" must be dollars with at most two decimal places, e.g. 10.50`);
 	const [, sign, whole, fraction = ''] = match;
 	const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 	return sign === '-' && cents !== 0 ? -cents : cents;

@@ -43,7 +43,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	} catch {
 		formatter = undefined;
 	}
-	if (!formatter) throw new Error(`The workflow's time zone "${timeZone}" is not a known time zone: fix it in the workflow settings`);
+	if (!formatter)
+		throw new Error(
+			`The workflow's time zone "${timeZone}" is not a known time zone: fix it in the workflow settings`,
+		);
 	formatters.set(timeZone, formatter);
 	return formatter;
 }
@@ -66,7 +69,15 @@ function wallClockAt(epochMs: number, timeZone: string): WallClock {
 }
 
 const asUtc = (wall: WallClock) =>
-	Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+	Date.UTC(
+		wall.year,
+		wall.month - 1,
+		wall.day,
+		wall.hour,
+		wall.minute,
+		wall.second,
+		wall.millisecond,
+	);
 
 /** How far `timeZone` is ahead of UTC at an instant, in ms. */
 function offsetAt(epochMs: number, timeZone: string): number {
@@ -74,7 +85,12 @@ function offsetAt(epochMs: number, timeZone: string): number {
 }
 
 const sameWallClock = (a: WallClock, b: WallClock) =>
-	a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute && a.second === b.second;
+	a.year === b.year &&
+	a.month === b.month &&
+	a.day === b.day &&
+	a.hour === b.hour &&
+	a.minute === b.minute &&
+	a.second === b.second;
 
 /**
  * The instant a wall-clock time in `timeZone` denotes. When clocks go back, the earlier of the two instants;
@@ -121,7 +137,8 @@ function parseIsoText(text: string): { wall: WallClock; offsetMs?: number } | un
 	if (zone.toUpperCase() === 'Z') return { wall, offsetMs: 0 };
 	const sign = zone.startsWith('-') ? -1 : 1;
 	const digits = zone.slice(1).replace(':', '');
-	const offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
+	const offsetMs =
+		sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
 	return { wall, offsetMs };
 }
 
@@ -130,11 +147,14 @@ interface DateTimeLike {
 	toISODate?: () => string | null;
 }
 const isDateTimeLike = (value: unknown): value is DateTimeLike =>
-	typeof value === 'object' && value !== null && typeof (value as DateTimeLike).toMillis === 'function';
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as DateTimeLike).toMillis === 'function';
 
 function requireTimeZone(timeZone: string | undefined): string {
 	// Every caller passes `this.getTimezone()`; without it a date would silently move by the server's offset.
-	if (!timeZone) throw new Error('Internal error: a date parameter was read without the workflow time zone');
+	if (!timeZone)
+		throw new Error('Internal error: a date parameter was read without the workflow time zone');
 	return timeZone;
 }
 
@@ -189,5 +209,7 @@ export function toCalendarDate(value: unknown, timeZone: string | undefined): st
 		if (iso) return calendarDateOf(iso.wall);
 	}
 	const epochMs = toEpochMs(value, timeZone);
-	return epochMs === undefined ? undefined : calendarDateOf(wallClockAt(epochMs, requireTimeZone(timeZone)));
+	return epochMs === undefined
+		? undefined
+		: calendarDateOf(wallClockAt(epochMs, requireTimeZone(timeZone)));
 }

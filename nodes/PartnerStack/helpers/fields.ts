@@ -50,7 +50,13 @@ export const API_FIELDS: Record<string, { api: string; kind?: FieldKind }> = {
 	value: { api: 'value', kind: 'integer' },
 };
 
-function convert(name: string, kind: FieldKind, value: unknown, amountUnit: AmountUnit, timeZone?: string): unknown {
+function convert(
+	name: string,
+	kind: FieldKind,
+	value: unknown,
+	amountUnit: AmountUnit,
+	timeZone?: string,
+): unknown {
 	switch (kind) {
 		case 'amount':
 			return toCents(value, amountUnit);
@@ -82,7 +88,11 @@ function convert(name: string, kind: FieldKind, value: unknown, amountUnit: Amou
  * whose fields include a date pass the workflow's time zone (`this.getTimezone()`): dates without a zone are
  * read in it.
  */
-export function toApiBody(values: IDataObject, amountUnit: AmountUnit = 'cents', timeZone?: string): IDataObject {
+export function toApiBody(
+	values: IDataObject,
+	amountUnit: AmountUnit = 'cents',
+	timeZone?: string,
+): IDataObject {
 	const body: IDataObject = {};
 	for (const [name, value] of Object.entries(values)) {
 		if (value === undefined || value === null || value === '') continue;

@@ -4,7 +4,10 @@ import type { RequestPacer } from '../transport/concurrency';
 import { partnerStackAllItems, type PartnerStackContext } from '../transport';
 
 /** PartnerStack's tiers (`GET /tiers`), read once. */
-export async function listTiers(this: PartnerStackContext, pacer?: RequestPacer): Promise<IDataObject[]> {
+export async function listTiers(
+	this: PartnerStackContext,
+	pacer?: RequestPacer,
+): Promise<IDataObject[]> {
 	return partnerStackAllItems.call(this, '/tiers', {}, Infinity, { pacer });
 }
 

@@ -22,7 +22,8 @@ export function sniffDelimiter(headerLine: string): string {
 		else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
 	}
 	let best = ',';
-	for (const candidate of CANDIDATES) if (counts.get(candidate)! > counts.get(best)!) best = candidate;
+	for (const candidate of CANDIDATES)
+		if (counts.get(candidate)! > counts.get(best)!) best = candidate;
 	return best;
 }
 
@@ -77,21 +78,28 @@ export class CsvStream {
 		if (!this.checkedStart && chunk.length) {
 			this.checkedStart = true;
 			if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-				throw new CsvFileError('The file is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8: save it as CSV UTF-8 and try again');
+				throw new CsvFileError(
+					'The file is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8: save it as CSV UTF-8 and try again',
+				);
 			}
 		}
 		// UTF-16 without a byte order mark puts a NUL byte beside every ASCII letter; binary files have them too.
 		if (chunk.includes(0)) {
-			throw new CsvFileError('The file is not UTF-8 text (it contains NUL bytes: binary data or UTF-16): save it as CSV UTF-8 and try again');
+			throw new CsvFileError(
+				'The file is not UTF-8 text (it contains NUL bytes: binary data or UTF-16): save it as CSV UTF-8 and try again',
+			);
 		}
 		if (!this.utf8.write(chunk, end)) {
-			throw new CsvFileError('The file is not valid UTF-8 text: save it as CSV UTF-8 and try again');
+			throw new CsvFileError(
+				'The file is not valid UTF-8 text: save it as CSV UTF-8 and try again',
+			);
 		}
 	}
 
 	private start(buffered: Buffer) {
 		const text = buffered.toString('utf8').replace(/^\uFEFF/, '');
-		const delimiter = this.delimiter === 'auto' ? sniffDelimiter(text.split(/\r\n|\n|\r/)[0]) : this.delimiter;
+		const delimiter =
+			this.delimiter === 'auto' ? sniffDelimiter(text.split(/\r\n|\n|\r/)[0]) : this.delimiter;
 		this.parser = transform({
 			bom: true,
 			delimiter,
@@ -120,7 +128,8 @@ export class CsvStream {
 
 	private feed(chunk: Buffer | undefined, end: boolean): void {
 		const error = this.parser!.parse(chunk, end, this.push, noop);
-		if (this.emptyHeader) throw new CsvFileError('The file is empty or has no header row (its first line is empty)');
+		if (this.emptyHeader)
+			throw new CsvFileError('The file is empty or has no header row (its first line is empty)');
 		if (error) throw new CsvFileError(`The file could not be read as CSV: ${error.message}`);
 	}
 }

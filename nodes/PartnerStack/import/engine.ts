@@ -7,8 +7,22 @@ import { CsvStream, isBlank } from './csv';
 import { checkLeadForm, checkReferences, leadFormFields } from './referenceChecks';
 import { dataCsvLine, ReportWriter } from './report';
 import { SCHEMAS, unwritableFields, type FieldSchema, type ImportObjectType } from './schemas';
-import { allowedHeaders, checkHeader, compileRowCheck, IdentityClaims, type HeaderCheck, type RowCheck } from './validator';
-import { derivedTransactionKeys, INVITE_FLAG_FIELD, prefetchExisting, WRITERS, type ValidRow, type WriteContext } from './writers';
+import {
+	allowedHeaders,
+	checkHeader,
+	compileRowCheck,
+	IdentityClaims,
+	type HeaderCheck,
+	type RowCheck,
+} from './validator';
+import {
+	derivedTransactionKeys,
+	INVITE_FLAG_FIELD,
+	prefetchExisting,
+	WRITERS,
+	type ValidRow,
+	type WriteContext,
+} from './writers';
 
 export type ImportMode = 'validate' | 'rowByRow' | 'bulk';
 export type UnwritableColumns = 'stop' | 'skip';
@@ -31,7 +45,9 @@ export interface ImportSettings {
 
 export class HeaderError extends Error {
 	constructor(readonly problems: string[]) {
-		super(`The CSV header has ${problems.length} problem${problems.length > 1 ? 's' : ''}: ${problems.join('; ')}`);
+		super(
+			`The CSV header has ${problems.length} problem${problems.length > 1 ? 's' : ''}: ${problems.join('; ')}`,
+		);
 	}
 }
 
@@ -78,7 +94,8 @@ export async function runImport(
 	const writes = settings.mode !== 'validate';
 	const keepRows = writes || settings.checkReferences;
 	const warnings: string[] = [];
-	const leadForm = settings.objectType === 'leads' && keepRows ? await leadFormFields(node, settings) : undefined;
+	const leadForm =
+		settings.objectType === 'leads' && keepRows ? await leadFormFields(node, settings) : undefined;
 
 	let header: HeaderCheck | undefined;
 	let checkRow: (cells: string[]) => RowCheck = () => {
@@ -131,24 +148,37 @@ export async function runImport(
 			return;
 		}
 		total += 1;
-		if (total % PROGRESS_EVERY_ROWS === 0) node.logger.info('PartnerStack Import: rows read', { rows: total, objectType: settings.objectType });
+		if (total % PROGRESS_EVERY_ROWS === 0)
+			node.logger.info('PartnerStack Import: rows read', {
+				rows: total,
+				objectType: settings.objectType,
+			});
 		for (const index of emptyHeaderColumns) {
 			if ((cells[index] ?? '').trim()) emptyHeaderColumnsWithValues.add(index);
 		}
 		if (header.errors.length) return;
-		if (parseError) return settle({ row, status: 'skipped', reason: `not valid CSV: ${parseError}`, cells });
+		if (parseError)
+			return settle({ row, status: 'skipped', reason: `not valid CSV: ${parseError}`, cells });
 		let shown = cells;
 		if (cells.length > headerCells.length) {
 			if (cells.slice(headerCells.length).some((cell) => cell.trim() !== '')) {
-				return settle({ row, status: 'skipped', reason: `row has ${cells.length} cells, the header has ${headerCells.length}`, cells });
+				return settle({
+					row,
+					status: 'skipped',
+					reason: `row has ${cells.length} cells, the header has ${headerCells.length}`,
+					cells,
+				});
 			}
 			shown = cells.slice(0, headerCells.length);
 		}
 		const checked = checkRow(shown);
-		if (checked.reasons.length) return settle({ row, status: 'skipped', reason: checked.reasons.join('; '), cells: shown });
+		if (checked.reasons.length)
+			return settle({ row, status: 'skipped', reason: checked.reasons.join('; '), cells: shown });
 		const first = claims.claim(checked.values, row);
-		if (first !== undefined) return settle({ row, status: 'skipped', reason: `duplicate of row ${first}`, cells: shown });
-		for (const { field, index } of unwritableColumns) if ((shown[index] ?? '').trim()) unwritableWithValues.add(field);
+		if (first !== undefined)
+			return settle({ row, status: 'skipped', reason: `duplicate of row ${first}`, cells: shown });
+		for (const { field, index } of unwritableColumns)
+			if ((shown[index] ?? '').trim()) unwritableWithValues.add(field);
 		if (keepRows) {
 			valid.push({ row, cells: shown, values: checked.values, custom: checked.custom });
 			outcomes.push({ row, status: 'valid', reason: '', cells: shown });
@@ -160,28 +190,38 @@ export async function runImport(
 	csv.end();
 	if (!header) throw new HeaderError(['the file has no header row']);
 	// An empty header cell over values is an unknown header: in the one header error, or a warning when ignored.
-	const unnamed = [...emptyHeaderColumnsWithValues].sort((a, b) => a - b).map((index) => `column ${index + 1} has no header`);
-	if (settings.ignoreUnknownColumns) warnings.push(...unnamed.map((problem) => `${problem}: ignored`));
+	const unnamed = [...emptyHeaderColumnsWithValues]
+		.sort((a, b) => a - b)
+		.map((index) => `column ${index + 1} has no header`);
+	if (settings.ignoreUnknownColumns)
+		warnings.push(...unnamed.map((problem) => `${problem}: ignored`));
 	else header.errors.push(...unnamed);
 	if (header.errors.length) {
 		if (header.hasUnknown || unnamed.length) header.errors.push(allowedHeaders(schema));
 		throw new HeaderError(header.errors);
 	}
 
-	const writesRowByRow = settings.mode === 'rowByRow' || (settings.mode === 'bulk' && schema.bulkType === undefined);
+	const writesRowByRow =
+		settings.mode === 'rowByRow' || (settings.mode === 'bulk' && schema.bulkType === undefined);
 	checkUnwritableColumns(settings, [...unwritableWithValues], writesRowByRow, warnings);
 
 	if (keepRows) {
 		// The run's one pacer (every request of this node run shares it); Requests per Minute is its ceiling.
 		const pacer = pacerFor(node, { ceilingPerMinute: settings.requestsPerMinute });
 		const byRow = new Map(outcomes.map((outcome) => [outcome.row, outcome]));
-		const mark = (row: number, status: Status, reason: string) => Object.assign(byRow.get(row)!, { status, reason });
+		const mark = (row: number, status: Status, reason: string) =>
+			Object.assign(byRow.get(row)!, { status, reason });
 		const candidates = await checkReferences(node, settings, valid, pacer, mark);
 		if (writes) {
 			const viaBulk = settings.mode === 'bulk' && schema.bulkType !== undefined;
-			if (settings.mode === 'bulk' && !viaBulk) warnings.push(`${schema.label} have no bulk endpoint: imported row by row through API v2`);
-			const transactionKeys = settings.objectType === 'transactions' ? derivedTransactionKeys(candidates) : new Map<number, string>();
-			if (viaBulk) await uploadBulk(node, settings, headerCells, candidates, transactionKeys, pacer, mark);
+			if (settings.mode === 'bulk' && !viaBulk)
+				warnings.push(`${schema.label} have no bulk endpoint: imported row by row through API v2`);
+			const transactionKeys =
+				settings.objectType === 'transactions'
+					? derivedTransactionKeys(candidates)
+					: new Map<number, string>();
+			if (viaBulk)
+				await uploadBulk(node, settings, headerCells, candidates, transactionKeys, pacer, mark);
 			else await writeRows(node, settings, candidates, transactionKeys, pacer, mark);
 		}
 		report = new ReportWriter(headerCells);
@@ -211,18 +251,25 @@ export async function runImport(
  * be written. Row by row: `stop` before any request (the error names each column and points to bulk) or
  * `skip` (a warning per column). A dry run warns, so the user learns it before choosing a mode.
  */
-function checkUnwritableColumns(settings: ImportSettings, withValues: FieldSchema[], writesRowByRow: boolean, warnings: string[]) {
+function checkUnwritableColumns(
+	settings: ImportSettings,
+	withValues: FieldSchema[],
+	writesRowByRow: boolean,
+	warnings: string[],
+) {
 	const schema = SCHEMAS[settings.objectType];
 	const unwritable = schema.fields.filter((field) => withValues.includes(field));
 	if (!unwritable.length) return;
 	const named = unwritable.map((field) => `${field.name} (${field.unwritable})`);
 	if (settings.mode === 'validate') {
-		if (schema.bulkType) warnings.push(`Row by Row cannot write these columns, Bulk can: ${named.join(', ')}`);
+		if (schema.bulkType)
+			warnings.push(`Row by Row cannot write these columns, Bulk can: ${named.join(', ')}`);
 		return;
 	}
 	if (!writesRowByRow) return;
 	if (settings.unwritableColumns === 'skip') {
-		for (const column of named) warnings.push(`column ${column} not written: Unwritable Columns is set to skip`);
+		for (const column of named)
+			warnings.push(`column ${column} not written: Unwritable Columns is set to skip`);
 		return;
 	}
 	throw new UnwritableColumnsError(
@@ -240,10 +287,17 @@ async function writeRows(
 	mark: (row: number, status: Status, reason: string) => void,
 ) {
 	if (!rows.length) return;
-	const existing = await prefetchExisting(node, settings.objectType, pacer).catch((error: Error) => error);
+	const existing = await prefetchExisting(node, settings.objectType, pacer).catch(
+		(error: Error) => error,
+	);
 	if (existing instanceof Error) {
 		// Without knowing what exists, writing could duplicate: every row fails, with the reason.
-		for (const row of rows) mark(row.row, 'failed', `reading existing ${settings.objectType} failed: ${existing.message}`);
+		for (const row of rows)
+			mark(
+				row.row,
+				'failed',
+				`reading existing ${settings.objectType} failed: ${existing.message}`,
+			);
 		return;
 	}
 	const context: WriteContext = {
@@ -257,12 +311,15 @@ async function writeRows(
 	let done = 0;
 	await mapWithConcurrency(rows, settings.concurrency, async (row) => {
 		try {
-			const result = await WRITERS[settings.objectType](context, row, { transactionKey: transactionKeys.get(row.row) });
+			const result = await WRITERS[settings.objectType](context, row, {
+				transactionKey: transactionKeys.get(row.row),
+			});
 			mark(row.row, result.status, result.reason);
 		} catch (error) {
 			mark(row.row, 'failed', (error as Error).message);
 		}
-		if (++done % 1000 === 0) node.logger.info('PartnerStack Import: rows written', { rows: done, of: rows.length });
+		if (++done % 1000 === 0)
+			node.logger.info('PartnerStack Import: rows written', { rows: done, of: rows.length });
 	});
 }
 
@@ -293,14 +350,18 @@ async function uploadBulk(
 	}
 	const boundary = `----n8nPartnerStackImport${Date.now().toString(16)}`;
 	const fields: Record<string, string> = {};
-	if (settings.objectType === 'partners') fields[INVITE_FLAG_FIELD] = String(settings.sendInviteEmails);
+	if (settings.objectType === 'partners')
+		fields[INVITE_FLAG_FIELD] = String(settings.sendInviteEmails);
 	if (settings.groupKey) fields.group_key = settings.groupKey;
 	const parts = Object.entries(fields).map(
-		([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+		([name, value]) =>
+			`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
 	);
 	const body = Buffer.concat([
 		Buffer.from(parts.join('')),
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${settings.objectType}.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${settings.objectType}.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+		),
 		Buffer.from(`${lines.join('\r\n')}\r\n`),
 		Buffer.from(`\r\n--${boundary}--\r\n`),
 	]);
@@ -312,7 +373,8 @@ async function uploadBulk(
 			idempotent: true,
 		});
 		const message = String(answer.message ?? 'uploaded');
-		for (const row of rows) mark(row.row, 'imported', `uploaded to the Data Import API: ${message}`);
+		for (const row of rows)
+			mark(row.row, 'imported', `uploaded to the Data Import API: ${message}`);
 	} catch (error) {
 		for (const row of rows) mark(row.row, 'failed', (error as Error).message);
 	}

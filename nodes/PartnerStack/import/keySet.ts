@@ -29,7 +29,13 @@ export class KeyRowTable {
 			if (
 				this.hashes[entry] === hash &&
 				this.lengths[entry] === length &&
-				this.arena.compare(this.arena, this.used, this.used + length, this.starts[entry], this.starts[entry] + length) === 0
+				this.arena.compare(
+					this.arena,
+					this.used,
+					this.used + length,
+					this.starts[entry],
+					this.starts[entry] + length,
+				) === 0
 			) {
 				return this.rows[entry];
 			}

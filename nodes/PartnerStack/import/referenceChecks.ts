@@ -20,14 +20,24 @@ interface LeadForm {
 }
 
 /** The group's lead form: its required fields become required columns (docs/import-rules.md#leads). */
-export async function leadFormFields(node: IExecuteFunctions, settings: ImportSettings): Promise<LeadForm | undefined> {
-	const envelope = await partnerStackRequest.call(node, 'GET', '/leads/form-templates', { qs: { group_key: settings.groupKey } });
+export async function leadFormFields(
+	node: IExecuteFunctions,
+	settings: ImportSettings,
+): Promise<LeadForm | undefined> {
+	const envelope = await partnerStackRequest.call(node, 'GET', '/leads/form-templates', {
+		qs: { group_key: settings.groupKey },
+	});
 	const templates = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
 	if (!templates.length) return undefined;
-	const fields = templates.flatMap((template) => (template.fields as IDataObject[] | undefined) ?? []);
+	const fields = templates.flatMap(
+		(template) => (template.fields as IDataObject[] | undefined) ?? [],
+	);
 	const nameOf = (field: IDataObject) => String(field.api_name ?? field.name ?? '').toLowerCase();
 	return {
-		required: fields.filter((field) => field.required === true).map(nameOf).filter(Boolean),
+		required: fields
+			.filter((field) => field.required === true)
+			.map(nameOf)
+			.filter(Boolean),
 		known: new Set(fields.map(nameOf)),
 	};
 }
@@ -35,9 +45,13 @@ export async function leadFormFields(node: IExecuteFunctions, settings: ImportSe
 export function checkLeadForm(header: HeaderCheck, form: LeadForm, warnings: string[]) {
 	const columns = new Set(header.customColumns.map((column) => column.name.toLowerCase()));
 	const missing = form.required.filter((name) => !columns.has(name) && !header.columnOf.has(name));
-	if (missing.length) header.errors.push(`missing required lead form header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+	if (missing.length)
+		header.errors.push(
+			`missing required lead form header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
+		);
 	for (const column of header.customColumns) {
-		if (!form.known.has(column.name.toLowerCase())) warnings.push(`column "${column.name}" is not a field of the group's lead form`);
+		if (!form.known.has(column.name.toLowerCase()))
+			warnings.push(`column "${column.name}" is not a field of the group's lead form`);
 	}
 }
 
@@ -56,14 +70,18 @@ export async function checkReferences(
 		const refs: Array<{ kind: ReferenceKind; key: string; column: string }> = [];
 		for (const field of schema.fields) {
 			const value = row.values[field.name];
-			if (field.reference && value !== undefined && value !== '') refs.push({ kind: field.reference, key: String(value), column: field.name });
+			if (field.reference && value !== undefined && value !== '')
+				refs.push({ kind: field.reference, key: String(value), column: field.name });
 		}
-		if (row.values.target_type === 'customer') refs.push({ kind: 'customer', key: String(row.values.target_key), column: 'target_key' });
+		if (row.values.target_type === 'customer')
+			refs.push({ kind: 'customer', key: String(row.values.target_key), column: 'target_key' });
 		return refs;
 	};
 	await cache.resolve(rows.flatMap(wanted));
 	const groups = await groupKeys(node, settings, rows, pacer);
-	const tiers = rows.some((row) => row.values.partner_tier !== undefined) ? new TierIndex(await listTiers.call(node, pacer)) : undefined;
+	const tiers = rows.some((row) => row.values.partner_tier !== undefined)
+		? new TierIndex(await listTiers.call(node, pacer))
+		: undefined;
 	const transactions = await transactionKeys(node, rows, pacer);
 	const stages = await dealStages(node, settings, pacer);
 
@@ -73,11 +91,15 @@ export async function checkReferences(
 		let failure: string | undefined;
 		for (const ref of wanted(row)) {
 			const lookup = cache.get(ref.kind, ref.key)!;
-			if ('error' in lookup) failure = `looking up ${ref.column} ${ref.key} failed: ${lookup.error}`;
+			if ('error' in lookup)
+				failure = `looking up ${ref.column} ${ref.key} failed: ${lookup.error}`;
 			else if ('missing' in lookup) problems.push(MISSING_REASON[ref.kind](ref.key));
 			else if (ref.kind !== 'customer') row.partner = lookup.found;
 		}
-		if (row.values.target_type === 'transaction' && !transactions!.has(String(row.values.target_key))) {
+		if (
+			row.values.target_type === 'transaction' &&
+			!transactions!.has(String(row.values.target_key))
+		) {
 			problems.push(`transaction ${row.values.target_key} not found`);
 		}
 		const tier = row.values.partner_tier;
@@ -92,9 +114,11 @@ export async function checkReferences(
 			if (key) row.values.partner_group = key;
 			else problems.push(`partner_group ${group} not found`);
 		}
-		if (stages && !stages.has(String(row.values.stage))) problems.push(`stage ${row.values.stage} is not a deal stage of the group`);
+		if (stages && !stages.has(String(row.values.stage)))
+			problems.push(`stage ${row.values.stage} is not a deal stage of the group`);
 		// A dry run answers valid or skipped only: PartnerStack out of reach fails the item, with the reason.
-		if (failure && settings.mode === 'validate') throw new ReferenceCheckError(`Checking references in PartnerStack failed: ${failure}`);
+		if (failure && settings.mode === 'validate')
+			throw new ReferenceCheckError(`Checking references in PartnerStack failed: ${failure}`);
 		if (failure) mark(row.row, 'failed', failure);
 		else if (problems.length) mark(row.row, 'skipped', problems.join('; '));
 		else kept.push(row);
@@ -109,23 +133,37 @@ export async function checkReferences(
 async function transactionKeys(node: IExecuteFunctions, rows: ValidRow[], pacer: RequestPacer) {
 	if (!rows.some((row) => row.values.target_type === 'transaction')) return undefined;
 	const keys = new Set<string>();
-	for (const transaction of await partnerStackAllItems.call(node, '/transactions', {}, Infinity, { pacer })) keys.add(String(transaction.key));
+	for (const transaction of await partnerStackAllItems.call(node, '/transactions', {}, Infinity, {
+		pacer,
+	}))
+		keys.add(String(transaction.key));
 	return keys;
 }
 
-async function groupKeys(node: IExecuteFunctions, settings: ImportSettings, rows: ValidRow[], pacer: RequestPacer) {
+async function groupKeys(
+	node: IExecuteFunctions,
+	settings: ImportSettings,
+	rows: ValidRow[],
+	pacer: RequestPacer,
+) {
 	const byName = new Map<string, string>();
 	if (!rows.some((row) => row.values.partner_group !== undefined)) return byName;
 	for (const group of await partnerStackAllItems.call(node, '/groups', {}, Infinity, { pacer })) {
-		for (const name of [group.key, group.slug, group.name]) if (name) byName.set(String(name).toLowerCase(), String(group.key));
+		for (const name of [group.key, group.slug, group.name])
+			if (name) byName.set(String(name).toLowerCase(), String(group.key));
 	}
 	return byName;
 }
 
 async function dealStages(node: IExecuteFunctions, settings: ImportSettings, pacer: RequestPacer) {
 	if (settings.objectType !== 'deals') return undefined;
-	const envelope = await partnerStackRequest.call(node, 'GET', '/sales-cycles/deal/stages', { qs: { group_key: settings.groupKey }, pacer });
+	const envelope = await partnerStackRequest.call(node, 'GET', '/sales-cycles/deal/stages', {
+		qs: { group_key: settings.groupKey },
+		pacer,
+	});
 	const data = envelope.data as IDataObject[] | { items?: IDataObject[] } | undefined;
 	const stages = Array.isArray(data) ? data : (data?.items ?? []);
-	return stages.length ? new Set(stages.flatMap((stage) => [String(stage.name), String(stage.key)])) : undefined;
+	return stages.length
+		? new Set(stages.flatMap((stage) => [String(stage.name), String(stage.key)]))
+		: undefined;
 }

@@ -46,7 +46,9 @@ export class ReferenceCache {
 
 	private async lookup(kind: ReferenceKind, key: string): Promise<Lookup> {
 		try {
-			const found = await partnerStackData.call(this.context, 'GET', PATHS[kind](key), { pacer: this.pacer });
+			const found = await partnerStackData.call(this.context, 'GET', PATHS[kind](key), {
+				pacer: this.pacer,
+			});
 			return found.archived === true ? { missing: true } : { found };
 		} catch (error) {
 			if ((error as NodeApiError).httpCode === '404') return { missing: true };

@@ -22,7 +22,9 @@ export function csvLine(cells: Array<string | number>): string {
  * `-250` or a phone number's `+1 555` must reach the Data Import API as they are.
  */
 export function dataCsvLine(cells: string[]): string {
-	return cells.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
+	return cells
+		.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+		.join(',');
 }
 
 /**

@@ -7,6 +7,8 @@ import { SCHEMAS, type ImportObjectType } from './schemas';
  */
 export function templateCsv(objectType: ImportObjectType): Buffer {
 	const { fields } = SCHEMAS[objectType];
-	const example = fields.map((field, index) => (!field.oneOf || fields.findIndex((f) => f.oneOf === field.oneOf) === index ? field.example : ''));
+	const example = fields.map((field, index) =>
+		!field.oneOf || fields.findIndex((f) => f.oneOf === field.oneOf) === index ? field.example : '',
+	);
 	return Buffer.from(`${csvLine(fields.map((f) => f.name))}\r\n${csvLine(example)}\r\n`, 'utf8');
 }

@@ -39,7 +39,8 @@ export class Utf8Validator {
 				if ((next & 0xc0) !== 0x80) return false;
 				codePoint = (codePoint << 6) | (next & 0x3f);
 			}
-			if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return false;
+			if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+				return false;
 			index += needed + 1;
 		}
 		return true;

@@ -38,7 +38,9 @@ export function checkHeader(
 		// An empty header cell is an error only over a column with values: the engine checks that after the rows.
 		if (!name) return;
 		if (seen.has(name)) {
-			errors.push(`duplicate header "${cell.trim()}" (columns ${seen.get(name)! + 1} and ${index + 1})`);
+			errors.push(
+				`duplicate header "${cell.trim()}" (columns ${seen.get(name)! + 1} and ${index + 1})`,
+			);
 			return;
 		}
 		seen.set(name, index);
@@ -51,11 +53,16 @@ export function checkHeader(
 		}
 	});
 
-	const missing = schema.fields.filter((field) => field.required && !columnOf.has(field.name)).map((field) => field.name);
-	if (missing.length) errors.push(`missing required header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+	const missing = schema.fields
+		.filter((field) => field.required && !columnOf.has(field.name))
+		.map((field) => field.name);
+	if (missing.length)
+		errors.push(`missing required header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
 	for (const [group, members] of oneOfGroups(schema)) {
 		if (!members.some((field) => columnOf.has(field.name))) {
-			errors.push(`missing header: one of ${members.map((field) => field.name).join(' or ')} (${group})`);
+			errors.push(
+				`missing header: one of ${members.map((field) => field.name).join(' or ')} (${group})`,
+			);
 		}
 	}
 	for (const field of schema.fields) if (!columnOf.has(field.name)) columnOf.set(field.name, -1);
@@ -64,7 +71,9 @@ export function checkHeader(
 
 /** The problem that closes a header error with unknown headers: every header the object type takes. */
 export function allowedHeaders(schema: ObjectSchema): string {
-	const extra = schema.extraColumnsAreCustomFields ? " (other columns are the group's lead form fields)" : '';
+	const extra = schema.extraColumnsAreCustomFields
+		? " (other columns are the group's lead form fields)"
+		: '';
 	return `allowed headers: ${schema.fields.map((field) => field.name).join(', ')}${extra}`;
 }
 
@@ -104,17 +113,30 @@ export function compileRowCheck(
 ): (cells: string[]) => RowCheck {
 	const indexOf = (name: string) => header.columnOf.get(name) ?? -1;
 	// A dry run keeps only the identity values (for duplicates): a million rows build no other value objects.
-	const fields = schema.fields.map((field) => ({ field, index: indexOf(field.name), keep: keepValues || schema.identity.includes(field.name) }));
+	const fields = schema.fields.map((field) => ({
+		field,
+		index: indexOf(field.name),
+		keep: keepValues || schema.identity.includes(field.name),
+	}));
 	const groups = [...oneOfGroups(schema).values()].map((members) => ({
 		indexes: members.map((field) => indexOf(field.name)),
-		at: Math.min(...members.map((field) => (indexOf(field.name) === -1 ? Infinity : indexOf(field.name)))),
+		at: Math.min(
+			...members.map((field) => (indexOf(field.name) === -1 ? Infinity : indexOf(field.name))),
+		),
 		names: members.map((field) => field.name).join(' or '),
 	}));
-	const conditionals = (schema.conditionals ?? []).map((rule) => ({ ...rule, whenIndex: indexOf(rule.when), thenIndex: indexOf(rule.then) }));
-	const textAt = (cells: string[], index: number) => (index === -1 ? '' : (cells[index] ?? '').trim());
+	const conditionals = (schema.conditionals ?? []).map((rule) => ({
+		...rule,
+		whenIndex: indexOf(rule.when),
+		thenIndex: indexOf(rule.then),
+	}));
+	const textAt = (cells: string[], index: number) =>
+		index === -1 ? '' : (cells[index] ?? '').trim();
 
 	// A dry run reuses one answer for every row (its caller reads it before the next row): no objects per row.
-	const reused: RowCheck | undefined = keepValues ? undefined : { reasons: NO_REASONS, values: {}, custom: NO_CUSTOM };
+	const reused: RowCheck | undefined = keepValues
+		? undefined
+		: { reasons: NO_REASONS, values: {}, custom: NO_CUSTOM };
 	const reusedNames = fields.filter(({ keep }) => keep).map(({ field }) => field.name);
 	return (cells) => {
 		// Allocated only for a row that breaks a rule: most rows of a real file do not.
@@ -126,7 +148,8 @@ export function compileRowCheck(
 			const { field, index, keep } = fields[position];
 			const text = index === -1 ? '' : (cells[index] ?? '').trim();
 			if (text === '') {
-				if (field.required) (reasons ??= []).push({ at: index, reason: `${field.name} is required` });
+				if (field.required)
+					(reasons ??= []).push({ at: index, reason: `${field.name} is required` });
 				else if (keep && field.default !== undefined) values[field.name] = field.default;
 				continue;
 			}
@@ -137,15 +160,24 @@ export function compileRowCheck(
 		for (const group of groups) {
 			let given = 0;
 			for (const index of group.indexes) if (textAt(cells, index)) given++;
-			if (given === 0) (reasons ??= []).push({ at: group.at, reason: `one of ${group.names} is required` });
-			if (given > 1) (reasons ??= []).push({ at: group.at, reason: `only one of ${group.names} may be given` });
+			if (given === 0)
+				(reasons ??= []).push({ at: group.at, reason: `one of ${group.names} is required` });
+			if (given > 1)
+				(reasons ??= []).push({ at: group.at, reason: `only one of ${group.names} may be given` });
 		}
 		for (const rule of conditionals) {
 			const hasWhen = textAt(cells, rule.whenIndex) !== '';
 			const hasThen = textAt(cells, rule.thenIndex) !== '';
-			if (hasWhen && !hasThen) (reasons ??= []).push({ at: rule.whenIndex, reason: `${rule.then} is required when ${rule.when} is given` });
+			if (hasWhen && !hasThen)
+				(reasons ??= []).push({
+					at: rule.whenIndex,
+					reason: `${rule.then} is required when ${rule.when} is given`,
+				});
 			if (rule.both && hasThen && !hasWhen) {
-				(reasons ??= []).push({ at: rule.whenIndex, reason: `${rule.when} is required when ${rule.then} is given` });
+				(reasons ??= []).push({
+					at: rule.whenIndex,
+					reason: `${rule.when} is required when ${rule.then} is given`,
+				});
 			}
 		}
 		let custom = NO_CUSTOM;
@@ -176,7 +208,11 @@ export class IdentityClaims {
 	private readonly claims: Array<{ name: string; email: boolean; rows: KeyRowTable }>;
 
 	constructor(schema: ObjectSchema) {
-		this.claims = schema.identity.map((name) => ({ name, email: EMAIL_IDENTITIES.has(name), rows: new KeyRowTable() }));
+		this.claims = schema.identity.map((name) => ({
+			name,
+			email: EMAIL_IDENTITIES.has(name),
+			rows: new KeyRowTable(),
+		}));
 	}
 
 	/** The row that already claimed this row's identity, or undefined after claiming it for `row`. */

@@ -63,22 +63,31 @@ function isCalendarDate(text: string): boolean {
 
 function withinBounds(field: FieldSchema, cents: number, text: string): Checked {
 	if (cents < 0 && !field.signed) return broke(`${field.name} must not be negative ("${text}")`);
-	if (field.maxAbs !== undefined && Math.abs(cents) > field.maxAbs) return broke(`${field.name} is out of range ("${text}")`);
+	if (field.maxAbs !== undefined && Math.abs(cents) > field.maxAbs)
+		return broke(`${field.name} is out of range ("${text}")`);
 	return ok(cents);
 }
 
 /** One checker per kind of value (docs/import-rules.md#values). Each gets the trimmed, non-empty text. */
 const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked> = {
 	string: (text) => ok(text),
-	email: (text, field) => (EMAIL.test(text) ? ok(text) : broke(`${field.name} is not a valid email ("${text}")`)),
-	date: (text, field) => (isCalendarDate(text) ? ok(text) : broke(`${field.name} must be a date as YYYY-MM-DD ("${text}")`)),
+	email: (text, field) =>
+		EMAIL.test(text) ? ok(text) : broke(`${field.name} is not a valid email ("${text}")`),
+	date: (text, field) =>
+		isCalendarDate(text)
+			? ok(text)
+			: broke(`${field.name} must be a date as YYYY-MM-DD ("${text}")`),
 	epochMsOrDate: (text, field) =>
 		/^[0-9]+$/.test(text) || isCalendarDate(text)
 			? ok(text)
-			: broke(`${field.name} must be milliseconds since the epoch or a date as YYYY-MM-DD ("${text}")`),
+			: broke(
+					`${field.name} must be milliseconds since the epoch or a date as YYYY-MM-DD ("${text}")`,
+				),
 	cents: (text, field) => {
 		if (!isWholeNumber(text) || (text.charCodeAt(0) === 45 && !field.signed)) {
-			return broke(`${field.name} must be a whole number of cents${field.signed ? '' : ' (not negative)'} ("${text}")`);
+			return broke(
+				`${field.name} must be a whole number of cents${field.signed ? '' : ' (not negative)'} ("${text}")`,
+			);
 		}
 		return withinBounds(field, Number(text), text);
 	},
@@ -94,7 +103,9 @@ const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked>
 	},
 	currency: (text, field) => {
 		const code = currencyCode(text);
-		return code === undefined ? broke(`${field.name} must be a three-letter currency code ("${text}")`) : ok(code);
+		return code === undefined
+			? broke(`${field.name} must be a three-letter currency code ("${text}")`)
+			: ok(code);
 	},
 	boolean: (text, field) => {
 		const lower = text.toLowerCase();
@@ -102,15 +113,27 @@ const CHECKERS: Record<ValueKind, (text: string, field: FieldSchema) => Checked>
 		if (lower === 'false' || lower === '0') return ok(false);
 		return broke(`${field.name} must be true or false ("${text}")`);
 	},
-	tags: (text) => ok(text.split(',').map((tag) => tag.trim()).filter(Boolean)),
+	tags: (text) =>
+		ok(
+			text
+				.split(',')
+				.map((tag) => tag.trim())
+				.filter(Boolean),
+		),
 	enum: (text, field) =>
-		field.enum!.includes(text) ? ok(text) : broke(`${field.name} must be one of ${field.enum!.join(', ')} ("${text}")`),
+		field.enum!.includes(text)
+			? ok(text)
+			: broke(`${field.name} must be one of ${field.enum!.join(', ')} ("${text}")`),
 };
 
 /** Checks one cell. `text` is already trimmed and non-empty. Lengths count characters, not bytes. */
 export function checkValue(field: FieldSchema, text: string): Checked {
 	// UTF-16 length is at least the character count: only a long string needs counting.
-	if (field.maxLength !== undefined && text.length > field.maxLength && [...text].length > field.maxLength) {
+	if (
+		field.maxLength !== undefined &&
+		text.length > field.maxLength &&
+		[...text].length > field.maxLength
+	) {
 		return broke(`${field.name} is longer than ${field.maxLength} characters`);
 	}
 	return CHECKERS[field.kind](text, field);

@@ -27,9 +27,12 @@ export interface ValidRow {
 	partner?: IDataObject;
 }
 
-export type WriteResult = { status: 'imported'; reason: string } | { status: 'failed'; reason: string };
+export type WriteResult =
+	| { status: 'imported'; reason: string }
+	| { status: 'failed'; reason: string };
 
-const epochOf = (date: unknown) => (typeof date === 'string' && /^\d+$/.test(date) ? Number(date) : Date.parse(`${date}T00:00:00Z`));
+const epochOf = (date: unknown) =>
+	typeof date === 'string' && /^\d+$/.test(date) ? Number(date) : Date.parse(`${date}T00:00:00Z`);
 
 /** Sets `meta.city`-style paths. */
 function setPath(body: IDataObject, path: string, value: unknown) {
@@ -69,7 +72,6 @@ export const INVITE_FLAG_FIELD = 'send_invite_emails';
 /** The body of PATCH /partnerships/{key}/tags: the tags to add (the action node's Modify Tags sends the same). */
 export const TAGS_ADD_FIELD = 'add';
 
-
 /**
  * Rows of the same content get the same derived transaction key, the n-th identical row its n-th key: a
  * re-run of the same file never records a sale twice, even when the file has no `key` column.
@@ -79,37 +81,72 @@ export function derivedTransactionKeys(rows: ValidRow[]): Map<number, string> {
 	const keys = new Map<number, string>();
 	for (const { row, values } of rows) {
 		if (values.key) continue;
-		const content = ['customer_key', 'amount_in_cents', 'amount_in_dollars', 'currency', 'created_at', 'product_key']
+		const content = [
+			'customer_key',
+			'amount_in_cents',
+			'amount_in_dollars',
+			'currency',
+			'created_at',
+			'product_key',
+		]
 			.map((name) => String(values[name] ?? ''))
 			.join('|');
 		const occurrence = (seen.get(content) ?? 0) + 1;
 		seen.set(content, occurrence);
-		keys.set(row, `imp_${createHash('sha256').update(content).digest('hex').slice(0, 24)}_${occurrence}`);
+		keys.set(
+			row,
+			`imp_${createHash('sha256').update(content).digest('hex').slice(0, 24)}_${occurrence}`,
+		);
 	}
 	return keys;
 }
 
-export function rewardFingerprint(partnerKey: unknown, amount: unknown, description: unknown): string {
+export function rewardFingerprint(
+	partnerKey: unknown,
+	amount: unknown,
+	description: unknown,
+): string {
 	return `${partnerKey}|${amount}|${description}`;
 }
 
 /** What each object type reads once before writing, to update instead of duplicating on a re-run. */
-export const PREFETCH: Partial<Record<ImportObjectType, { endpoint: string; keysOf: (item: IDataObject) => unknown[] }>> = {
-	partners: { endpoint: '/partnerships', keysOf: (p) => [p.partner_key, String(p.email ?? '').toLowerCase()] },
+export const PREFETCH: Partial<
+	Record<ImportObjectType, { endpoint: string; keysOf: (item: IDataObject) => unknown[] }>
+> = {
+	partners: {
+		endpoint: '/partnerships',
+		keysOf: (p) => [p.partner_key, String(p.email ?? '').toLowerCase()],
+	},
 	customers: { endpoint: '/customers', keysOf: (c) => [c.customer_key] },
 	deals: { endpoint: '/deals', keysOf: (d) => [d.external_key] },
 	leads: { endpoint: '/leads', keysOf: (l) => [String(l.external_key ?? '').toLowerCase()] },
 	rewards: {
 		endpoint: '/rewards',
-		keysOf: (r) => [rewardFingerprint((r.partnership as IDataObject | undefined)?.partner_key, r.amount, r.description)],
+		keysOf: (r) => [
+			rewardFingerprint(
+				(r.partnership as IDataObject | undefined)?.partner_key,
+				r.amount,
+				r.description,
+			),
+		],
 	},
 };
 
-export async function prefetchExisting(node: IExecuteFunctions, objectType: ImportObjectType, pacer: RequestPacer) {
+export async function prefetchExisting(
+	node: IExecuteFunctions,
+	objectType: ImportObjectType,
+	pacer: RequestPacer,
+) {
 	const existing = new Map<string, IDataObject>();
 	const plan = PREFETCH[objectType];
 	if (!plan) return existing;
-	for (const item of await partnerStackAllItems.call(node, plan.endpoint, { include_archived: false }, Infinity, { pacer })) {
+	for (const item of await partnerStackAllItems.call(
+		node,
+		plan.endpoint,
+		{ include_archived: false },
+		Infinity,
+		{ pacer },
+	)) {
 		for (const key of plan.keysOf(item)) if (key) existing.set(String(key), item);
 	}
 	return existing;
@@ -127,33 +164,54 @@ async function upsert(
 	const options = { pacer: context.pacer };
 	if (found) {
 		const [path, body] = update();
-		const object = await partnerStackData.call(context.node, 'PATCH', path, { ...options, body, idempotent: true });
+		const object = await partnerStackData.call(context.node, 'PATCH', path, {
+			...options,
+			body,
+			idempotent: true,
+		});
 		return { status: 'imported', reason: 'updated', object };
 	}
 	const [path, body, find] = create();
 	const { data, recovered } = await createOnce.call(context.node, path, { ...options, body }, find);
-	return { status: 'imported', reason: recovered ? 'created (its answer was lost; found by its key)' : 'created', object: data };
+	return {
+		status: 'imported',
+		reason: recovered ? 'created (its answer was lost; found by its key)' : 'created',
+		object: data,
+	};
 }
 
-const lookup = (context: WriteContext, path: string) => findByPath(context.node, path, { pacer: context.pacer });
+const lookup = (context: WriteContext, path: string) =>
+	findByPath(context.node, path, { pacer: context.pacer });
 
 /** One writer per object type: how a valid row becomes API v2 calls. */
-export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: ValidRow, extra: { transactionKey?: string }) => Promise<WriteResult>> = {
+export const WRITERS: Record<
+	ImportObjectType,
+	(context: WriteContext, row: ValidRow, extra: { transactionKey?: string }) => Promise<WriteResult>
+> = {
 	partners: async (context, row) => {
 		const { values } = row;
 		const body = v2Body(context.schema, row);
-		const found = context.existing.get(String(values.partner_key ?? '')) ?? context.existing.get(String(values.partner_email).toLowerCase());
+		const found =
+			context.existing.get(String(values.partner_key ?? '')) ??
+			context.existing.get(String(values.partner_email).toLowerCase());
 		const identity = String(values.partner_key ?? values.partner_email);
 		const result = await upsert(
 			context,
 			found,
-			() => ['/partnerships', context.sendInviteEmails ? { ...body, [INVITE_FLAG_FIELD]: true } : body, lookup(context, `/partnerships/${encodeURIComponent(identity)}`)],
+			() => [
+				'/partnerships',
+				context.sendInviteEmails ? { ...body, [INVITE_FLAG_FIELD]: true } : body,
+				lookup(context, `/partnerships/${encodeURIComponent(identity)}`),
+			],
 			// The identity (email, partner key) is not changed by a re-import; tags go through their own endpoint.
 			() => [`/partnerships/${found!.key}`, without(body, ['email', 'partner_key', 'tags'])],
 		);
 		if (!found) return result;
 		// Matched by email while the file names another partner key: the key is an identity, not changed here.
-		const keyNote = values.partner_key !== undefined && found.partner_key !== values.partner_key ? `; partner_key stays ${found.partner_key} (matched by email)` : '';
+		const keyNote =
+			values.partner_key !== undefined && found.partner_key !== values.partner_key
+				? `; partner_key stays ${found.partner_key} (matched by email)`
+				: '';
 		// The partnership ends with at least the file's tags: the ones it lacks are added, none removed.
 		const has = new Set(((result.object.tags ?? found.tags ?? []) as string[]).map(String));
 		const missing = ((values.tags ?? []) as string[]).filter((tag) => !has.has(tag));
@@ -172,13 +230,18 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 		const body = v2Body(context.schema, row);
 		const key = encodeURIComponent(String(values.customer_key));
 		const found = context.existing.get(String(values.customer_key));
-		const result = await upsert(context, found, () => ['/customers', body, lookup(context, `/customers/${key}`)], () => [
-			`/customers/${key}`,
-			without(body, ['partner_key']),
-		]);
+		const result = await upsert(
+			context,
+			found,
+			() => ['/customers', body, lookup(context, `/customers/${key}`)],
+			() => [`/customers/${key}`, without(body, ['partner_key'])],
+		);
 		// PATCH /customers cannot move a customer to another partner: say so rather than report it as written.
 		if (found && found.partner_key !== undefined && found.partner_key !== values.partner_key) {
-			return { status: 'imported', reason: `updated; partner_key stays ${found.partner_key} (API v2 cannot change a customer's partner)` };
+			return {
+				status: 'imported',
+				reason: `updated; partner_key stays ${found.partner_key} (API v2 cannot change a customer's partner)`,
+			};
 		}
 		return result;
 	},
@@ -187,7 +250,10 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 		body.key = String(row.values.key ?? transactionKey);
 		const written = await partnerStackData
 			.call(context.node, 'POST', '/transactions', { body, pacer: context.pacer, idempotent: true })
-			.then(() => undefined, (error: NodeApiError) => error);
+			.then(
+				() => undefined,
+				(error: NodeApiError) => error,
+			);
 		if (!written) return { status: 'imported', reason: 'created' };
 		// Transactions are append-only and their key is unique: "already exists" means an earlier run wrote it.
 		if (written.httpCode === '400' && /already exists/i.test(written.message)) {
@@ -199,20 +265,42 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 		const body = v2Body(context.schema, row);
 		const fingerprint = rewardFingerprint(body.partner_key, body.amount, body.description);
 		if (context.existing.has(fingerprint)) {
-			return { status: 'imported', reason: 'already imported (same partner, amount and description)' };
+			return {
+				status: 'imported',
+				reason: 'already imported (same partner, amount and description)',
+			};
 		}
 		// A backdated reward carries its own created_at: the lookup after a lost answer starts there.
 		const createdFrom = typeof body.created_at === 'number' ? body.created_at : Date.now();
-		const { data, recovered } = await createOnce.call(context.node, '/rewards', { body, pacer: context.pacer }, findReward(context, fingerprint, createdFrom));
+		const { data, recovered } = await createOnce.call(
+			context.node,
+			'/rewards',
+			{ body, pacer: context.pacer },
+			findReward(context, fingerprint, createdFrom),
+		);
 		context.existing.set(fingerprint, data);
-		return { status: 'imported', reason: recovered ? 'created (its answer was lost; found by partner, amount and description)' : 'created' };
+		return {
+			status: 'imported',
+			reason: recovered
+				? 'created (its answer was lost; found by partner, amount and description)'
+				: 'created',
+		};
 	},
 	deals: (context, row) => {
 		const { values } = row;
-		const body = { ...v2Body(context.schema, row), group_key: context.groupKey, source: values.partner_key ? 'partner' : 'vendor' };
+		const body = {
+			...v2Body(context.schema, row),
+			group_key: context.groupKey,
+			source: values.partner_key ? 'partner' : 'vendor',
+		};
 		const found = context.existing.get(String(values.external_key));
 		const key = encodeURIComponent(String(values.external_key));
-		return upsert(context, found, () => ['/deals', body, lookup(context, `/deals/${key}`)], () => [`/deals/${found!.key}`, body]);
+		return upsert(
+			context,
+			found,
+			() => ['/deals', body, lookup(context, `/deals/${key}`)],
+			() => [`/deals/${found!.key}`, body],
+		);
 	},
 	leads: (context, row) => {
 		const { values, custom } = row;
@@ -221,7 +309,12 @@ export const WRITERS: Record<ImportObjectType, (context: WriteContext, row: Vali
 		body.meta = { ...(body.meta as IDataObject), ...custom };
 		const found = context.existing.get(String(values.email).toLowerCase());
 		const key = encodeURIComponent(String(values.email));
-		return upsert(context, found, () => ['/leads', body, lookup(context, `/leads/${key}`)], () => [`/leads/${found!.key}`, body]);
+		return upsert(
+			context,
+			found,
+			() => ['/leads', body, lookup(context, `/leads/${key}`)],
+			() => [`/leads/${found!.key}`, body],
+		);
 	},
 };
 
@@ -236,7 +329,13 @@ function findReward(context: WriteContext, fingerprint: string, createdFrom: num
 		context.node,
 		'/rewards',
 		createdFrom,
-		(reward) => !known.has(reward.key) && rewardFingerprint((reward.partnership as IDataObject | undefined)?.partner_key, reward.amount, reward.description) === fingerprint,
+		(reward) =>
+			!known.has(reward.key) &&
+			rewardFingerprint(
+				(reward.partnership as IDataObject | undefined)?.partner_key,
+				reward.amount,
+				reward.description,
+			) === fingerprint,
 		{ pacer: context.pacer },
 	);
 }

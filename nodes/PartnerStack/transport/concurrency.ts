@@ -8,12 +8,15 @@ export async function mapWithConcurrency<T, R>(
 ): Promise<R[]> {
 	const results = new Array<R>(inputs.length);
 	let next = 0;
-	const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, inputs.length)) }, async () => {
-		while (next < inputs.length) {
-			const index = next++;
-			results[index] = await worker(inputs[index], index);
-		}
-	});
+	const lanes = Array.from(
+		{ length: Math.max(1, Math.min(concurrency, inputs.length)) },
+		async () => {
+			while (next < inputs.length) {
+				const index = next++;
+				results[index] = await worker(inputs[index], index);
+			}
+		},
+	);
 	await Promise.all(lanes);
 	return results;
 }

@@ -1,7 +1,12 @@
 import type { IDataObject, IHttpRequestMethods, NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { partnerStackAllItems, partnerStackData, type PartnerStackContext, type RequestOptions } from './index';
+import {
+	partnerStackAllItems,
+	partnerStackData,
+	type PartnerStackContext,
+	type RequestOptions,
+} from './index';
 import { backoffDelayMs, networkErrorCode, RETRY_POLICY } from './retry';
 
 /**
@@ -22,7 +27,9 @@ export function isLostAnswer(error: unknown): boolean {
 	if ((error as NodeApiError).httpCode) return false;
 	// The transport's "PartnerStack could not be reached (CODE)" carries the code in its message only.
 	const named = /\(([A-Z][A-Z_]+)\)$/.exec(String((error as Error)?.message ?? ''))?.[1];
-	return [networkErrorCode(error), named].some((code) => code !== undefined && RETRY_POLICY.retryableNetworkCodes.includes(code));
+	return [networkErrorCode(error), named].some(
+		(code) => code !== undefined && RETRY_POLICY.retryableNetworkCodes.includes(code),
+	);
 }
 
 /**
@@ -42,10 +49,16 @@ export async function createOnce(
 		// Not marked idempotent: the transport must not repeat it blindly; this loop decides.
 		const sent = await partnerStackData
 			.call(this, method, endpoint, { ...options, idempotent: false })
-			.then((data) => ({ data }), (error: NodeApiError) => ({ error }));
+			.then(
+				(data) => ({ data }),
+				(error: NodeApiError) => ({ error }),
+			);
 		if ('data' in sent) return { data: sent.data, recovered: false };
 		if (!isLostAnswer(sent.error) || attempt >= RETRY_POLICY.maxAttempts) throw sent.error;
-		this.logger.debug('PartnerStack create lost its answer: looking it up before sending it again', { endpoint, attempt });
+		this.logger.debug(
+			'PartnerStack create lost its answer: looking it up before sending it again',
+			{ endpoint, attempt },
+		);
 		await sleep(backoffDelayMs(attempt));
 		const found = await find();
 		if (found) return { data: found, recovered: true };
@@ -56,11 +69,18 @@ export async function createOnce(
  * A `find` for objects PartnerStack serves by one key (`GET /customers/{customer_key}`, `/deals/{external_key}`,
  * ...): a 404 means it is not there. Archived objects count as absent (a re-create is what the user asked).
  */
-export function findByPath(context: PartnerStackContext, path: string, options: RequestOptions = {}): FindCreated {
+export function findByPath(
+	context: PartnerStackContext,
+	path: string,
+	options: RequestOptions = {},
+): FindCreated {
 	return async () => {
 		const looked = await partnerStackData
 			.call(context, 'GET', path, { ...options, body: undefined })
-			.then((found) => ({ found }), (error: NodeApiError) => ({ error }));
+			.then(
+				(found) => ({ found }),
+				(error: NodeApiError) => ({ error }),
+			);
 		if ('found' in looked) return looked.found.archived === true ? undefined : looked.found;
 		if (looked.error.httpCode === '404') return undefined;
 		throw looked.error;
@@ -82,7 +102,13 @@ export function findInList(
 	options: RequestOptions = {},
 ): FindCreated {
 	return async () => {
-		const items = await partnerStackAllItems.call(context, endpoint, { min_created: createdFrom - CLOCK_MARGIN_MS }, Infinity, { ...options, body: undefined });
+		const items = await partnerStackAllItems.call(
+			context,
+			endpoint,
+			{ min_created: createdFrom - CLOCK_MARGIN_MS },
+			Infinity,
+			{ ...options, body: undefined },
+		);
 		return items.find(matches);
 	};
 }

@@ -104,7 +104,9 @@ function apiError(
 ): NodeApiError {
 	const message = apiMessage(body, statusCode);
 	const hint = MESSAGE_HINTS.find(([pattern]) => pattern.test(message))?.[1];
-	const description = [`${method} ${path} answered HTTP ${statusCode}.`, hint].filter(Boolean).join(' ');
+	const description = [`${method} ${path} answered HTTP ${statusCode}.`, hint]
+		.filter(Boolean)
+		.join(' ');
 	const error = new NodeApiError(this.getNode(), { message, status: statusCode } as JsonObject, {
 		message,
 		description,
@@ -126,7 +128,7 @@ function rateLimitError(
 	const error = apiError.call(this, 429, body, method, path, itemIndex);
 	error.description =
 		`${method} ${path} answered HTTP 429: PartnerStack's rate limit was hit and ${why}. ` +
-		'Lower the node\'s Requests per Minute, run fewer workflows on these keys at the same time, ' +
+		"Lower the node's Requests per Minute, run fewer workflows on these keys at the same time, " +
 		'or let the request wait longer (Rate Limit Wait on the import node; Retry On Fail in the node settings).';
 	return error;
 }
@@ -172,7 +174,8 @@ export async function partnerStackRequest(
 			)) as FullResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
-			const retryable = RETRY_POLICY.retryableNetworkCodes.includes(code) && mayRepeatAfterLostConnection;
+			const retryable =
+				RETRY_POLICY.retryableNetworkCodes.includes(code) && mayRepeatAfterLostConnection;
 			if (retryable && attempt < RETRY_POLICY.maxAttempts) {
 				this.logger.debug('PartnerStack request failed, retrying', { method, path, code, attempt });
 				await sleep(backoffDelayMs(attempt));
@@ -190,7 +193,8 @@ export async function partnerStackRequest(
 		const { statusCode } = response;
 		if (statusCode !== 429) pacer.answered(sentAt, { limited: false });
 		if (statusCode < 400) {
-			if (isBuffer || typeof response.body !== 'string') return (response.body ?? {}) as PartnerStackEnvelope;
+			if (isBuffer || typeof response.body !== 'string')
+				return (response.body ?? {}) as PartnerStackEnvelope;
 			return safeJson(response.body);
 		}
 		const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
@@ -201,19 +205,44 @@ export async function partnerStackRequest(
 			limitedSince ??= Date.now();
 			const waitedMs = Date.now() - limitedSince;
 			if (retryAfter !== undefined && retryAfter > RETRY_POLICY.maxRetryAfterMs) {
-				throw rateLimitError.call(this, body, method, path, options.itemIndex, `it asked to wait ${Math.ceil(retryAfter / 1000)} s`);
+				throw rateLimitError.call(
+					this,
+					body,
+					method,
+					path,
+					options.itemIndex,
+					`it asked to wait ${Math.ceil(retryAfter / 1000)} s`,
+				);
 			}
 			if (waitedMs + (retryAfter ?? 0) > pacer.rateLimitWaitMs) {
-				throw rateLimitError.call(this, body, method, path, options.itemIndex, `the request was refused for ${Math.round(waitedMs / 1000)} s`);
+				throw rateLimitError.call(
+					this,
+					body,
+					method,
+					path,
+					options.itemIndex,
+					`the request was refused for ${Math.round(waitedMs / 1000)} s`,
+				);
 			}
-			this.logger.debug('PartnerStack rate limit hit, retrying', { method, path, retryAfter, pacedPerMinute: Math.round(pacer.rate) });
+			this.logger.debug('PartnerStack rate limit hit, retrying', {
+				method,
+				path,
+				retryAfter,
+				pacedPerMinute: Math.round(pacer.rate),
+			});
 			attempt--; // the pacer decides when to try again
 			continue;
 		}
 		if (RETRY_POLICY.retryableStatuses.includes(statusCode) && attempt < RETRY_POLICY.maxAttempts) {
 			const retryAfter = parseRetryAfterMs(response.headers?.['retry-after']);
 			if (retryAfter === undefined || retryAfter <= RETRY_POLICY.maxRetryAfterMs) {
-				this.logger.debug('PartnerStack asked to retry', { method, path, statusCode, attempt, retryAfter });
+				this.logger.debug('PartnerStack asked to retry', {
+					method,
+					path,
+					statusCode,
+					attempt,
+					retryAfter,
+				});
 				await sleep(retryAfter ?? backoffDelayMs(attempt));
 				continue;
 			}
@@ -253,7 +282,10 @@ export async function partnerStackPage(
 	options: RequestOptions = {},
 ): Promise<Page> {
 	const envelope = await partnerStackRequest.call(this, 'GET', endpoint, { ...options, qs });
-	const data = envelope.data as { items?: IDataObject[]; has_more?: boolean } | IDataObject[] | undefined;
+	const data = envelope.data as
+		| { items?: IDataObject[]; has_more?: boolean }
+		| IDataObject[]
+		| undefined;
 	if (Array.isArray(data)) return { items: data, hasMore: false };
 	return { items: data?.items ?? [], hasMore: data?.has_more === true };
 }

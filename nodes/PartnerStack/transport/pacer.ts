@@ -75,7 +75,10 @@ export class RequestPacer {
 	/** What the run has seen, for logs and benchmarks. */
 	readonly counts = { sent: 0, limited: 0 };
 
-	constructor(settings: PacerSettings = {}, private readonly clock: () => number = Date.now) {
+	constructor(
+		settings: PacerSettings = {},
+		private readonly clock: () => number = Date.now,
+	) {
 		this.refilledAt = clock();
 		this.adjustedAt = this.refilledAt;
 		this.configure(settings);
@@ -89,7 +92,8 @@ export class RequestPacer {
 			const start = this.counts.sent ? this.perMinute : ASSUMED_RATE_LIMIT_PER_MINUTE;
 			this.perMinute = Math.min(this.ceilingPerMinute, start);
 		}
-		if (settings.rateLimitWaitMs !== undefined && settings.rateLimitWaitMs > 0) this.rateLimitWaitMs = settings.rateLimitWaitMs;
+		if (settings.rateLimitWaitMs !== undefined && settings.rateLimitWaitMs > 0)
+			this.rateLimitWaitMs = settings.rateLimitWaitMs;
 	}
 
 	/** The current rate in requests per minute. */
@@ -114,7 +118,8 @@ export class RequestPacer {
 			return;
 		}
 		this.counts.limited++;
-		if (answer.retryAfterMs !== undefined) this.holdUntil = Math.max(this.holdUntil, now + answer.retryAfterMs);
+		if (answer.retryAfterMs !== undefined)
+			this.holdUntil = Math.max(this.holdUntil, now + answer.retryAfterMs);
 		// Requests already under way when we slowed down say nothing new about the new rate.
 		if (sentAt < this.reactedAt) return;
 		const granted = this.acceptedRecentlyPerMinute(now);
@@ -122,7 +127,13 @@ export class RequestPacer {
 		this.perMinute = Math.min(
 			this.ceilingPerMinute,
 			Math.max(
-				Math.min(this.perMinute * (now - this.reactedAt < PACER_POLICY.escalateWithinMs ? PACER_POLICY.largestDecrease : PACER_POLICY.decrease), granted),
+				Math.min(
+					this.perMinute *
+						(now - this.reactedAt < PACER_POLICY.escalateWithinMs
+							? PACER_POLICY.largestDecrease
+							: PACER_POLICY.decrease),
+					granted,
+				),
 				this.perMinute * PACER_POLICY.largestDecrease,
 				this.acceptedLastMinute(now) * PACER_POLICY.acceptedFloorShare,
 				PACER_POLICY.minimumPerMinute,
@@ -160,11 +171,20 @@ export class RequestPacer {
 	}
 
 	private speedUp(now: number) {
-		if (now - this.adjustedAt < PACER_POLICY.adjustEveryMs || this.perMinute >= this.ceilingPerMinute) return;
+		if (
+			now - this.adjustedAt < PACER_POLICY.adjustEveryMs ||
+			this.perMinute >= this.ceilingPerMinute
+		)
+			return;
 		this.adjustedAt = now;
 		const recovered = (this.refusedPerMinute ?? 0) * PACER_POLICY.recoverTo;
-		const probe = 1 + (PACER_POLICY.probe - 1) * Math.max(1, (now - this.reactedAt) / PACER_POLICY.probeGrowthMs);
-		const next = Math.max(this.perMinute * probe, this.perMinute + (recovered - this.perMinute) / 2);
+		const probe =
+			1 +
+			(PACER_POLICY.probe - 1) * Math.max(1, (now - this.reactedAt) / PACER_POLICY.probeGrowthMs);
+		const next = Math.max(
+			this.perMinute * probe,
+			this.perMinute + (recovered - this.perMinute) / 2,
+		);
 		this.perMinute = Math.min(this.ceilingPerMinute, next);
 	}
 
@@ -173,10 +193,16 @@ export class RequestPacer {
 	 * (they would make the share look smaller), and it must be a second at least, else there is no estimate.
 	 */
 	private acceptedRecentlyPerMinute(now: number): number {
-		const span = now - Math.max(now - PACER_POLICY.recentMs, this.firstSentAt ?? now, this.holdUntil);
+		const span =
+			now - Math.max(now - PACER_POLICY.recentMs, this.firstSentAt ?? now, this.holdUntil);
 		if (span < 1000) return Infinity;
 		let count = 0;
-		for (let index = this.accepted.length - 1; index >= 0 && this.accepted[index] > now - span; index--) count++;
+		for (
+			let index = this.accepted.length - 1;
+			index >= 0 && this.accepted[index] > now - span;
+			index--
+		)
+			count++;
 		return (count * 60_000) / span;
 	}
 

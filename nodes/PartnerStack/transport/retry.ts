@@ -10,12 +10,23 @@ export const RETRY_POLICY = {
 	maxRetryAfterMs: 120_000,
 	retryableStatuses: [500, 502, 503, 504],
 	/** Network failures that say nothing was answered; a refused connection or unknown host is not retried. */
-	retryableNetworkCodes: ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET'],
+	retryableNetworkCodes: [
+		'ECONNRESET',
+		'ETIMEDOUT',
+		'ECONNABORTED',
+		'EPIPE',
+		'ESOCKETTIMEDOUT',
+		'EAI_AGAIN',
+		'UND_ERR_SOCKET',
+	],
 	requestTimeoutMs: 30_000,
 };
 
 export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
-	const exponential = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1));
+	const exponential = Math.min(
+		RETRY_POLICY.maxDelayMs,
+		RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1),
+	);
 	return Math.round(exponential / 2 + (exponential / 2) * random());
 }
 

@@ -20,7 +20,8 @@ const OLD_RECORD = 'recentDeliveries';
  * (`rawBody`); when they are missing, the parsed body serialised again stands in (same payload, same text).
  */
 export function deliveryFingerprint(rawBody: Buffer | string | undefined, body: unknown): string {
-	const bytes = rawBody !== undefined && rawBody.length > 0 ? rawBody : JSON.stringify(body ?? null);
+	const bytes =
+		rawBody !== undefined && rawBody.length > 0 ? rawBody : JSON.stringify(body ?? null);
 	return createHash('sha256').update(bytes).digest('base64url');
 }
 
@@ -34,7 +35,11 @@ export function deliveryFingerprint(rawBody: Buffer | string | undefined, body: 
 const seenInProcess = new Map<string, Record<string, number>>();
 const MAX_SCOPES_IN_PROCESS = 500;
 
-function withinLimits(seen: Record<string, number>, windowMs: number, now: number): Record<string, number> {
+function withinLimits(
+	seen: Record<string, number>,
+	windowMs: number,
+	now: number,
+): Record<string, number> {
 	const recent = Object.entries(seen).filter(([, at]) => now - at <= windowMs);
 	recent.sort(([, a], [, b]) => a - b);
 	return Object.fromEntries(recent.slice(Math.max(0, recent.length - MAX_REMEMBERED_DELIVERIES)));
@@ -47,10 +52,18 @@ function withinLimits(seen: Record<string, number>, windowMs: number, now: numbe
  * MAX_REMEMBERED_DELIVERIES the oldest are forgotten: a very late redelivery may then run again, but a
  * distinct event is never dropped.
  */
-export function firstDelivery(staticData: IDataObject, fingerprint: string, windowMs: number, scope: string, now = Date.now()): boolean {
+export function firstDelivery(
+	staticData: IDataObject,
+	fingerprint: string,
+	windowMs: number,
+	scope: string,
+	now = Date.now(),
+): boolean {
 	delete staticData[OLD_RECORD];
 	const merged: Record<string, number> = { ...(seenInProcess.get(scope) ?? {}) };
-	for (const [key, at] of Object.entries((staticData[RECORD] as Record<string, number> | undefined) ?? {})) {
+	for (const [key, at] of Object.entries(
+		(staticData[RECORD] as Record<string, number> | undefined) ?? {},
+	)) {
 		merged[key] = Math.min(at, merged[key] ?? at);
 	}
 	const seen = withinLimits(merged, windowMs, now);
@@ -59,6 +72,7 @@ export function firstDelivery(staticData: IDataObject, fingerprint: string, wind
 	staticData[RECORD] = record;
 	seenInProcess.delete(scope);
 	seenInProcess.set(scope, { ...record });
-	if (seenInProcess.size > MAX_SCOPES_IN_PROCESS) seenInProcess.delete(seenInProcess.keys().next().value!);
+	if (seenInProcess.size > MAX_SCOPES_IN_PROCESS)
+		seenInProcess.delete(seenInProcess.keys().next().value!);
 	return first;
 }

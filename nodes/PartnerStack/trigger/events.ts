@@ -6,7 +6,11 @@ export const TRIGGER_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Application Created', value: 'application.created' },
 	{ name: 'Application Declined', value: 'application.declined' },
 	{ name: 'Customer Created', value: 'customer.created' },
-	{ name: 'Customer Deleted', value: 'customer.deleted', description: 'PartnerStack archived the customer' },
+	{
+		name: 'Customer Deleted',
+		value: 'customer.deleted',
+		description: 'PartnerStack archived the customer',
+	},
 	{ name: 'Customer Updated', value: 'customer.updated' },
 	{ name: 'Deal Created', value: 'deal.created' },
 	{ name: 'Deal Stage Updated', value: 'deal.stage_updated' },

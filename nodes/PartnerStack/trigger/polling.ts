@@ -6,7 +6,10 @@ import { partnerStackAllItems } from '../transport';
 /** Objects written just before the last poll may become visible late: each poll re-reads this much. */
 export const POLL_OVERLAP_MS = 2 * 60_000;
 
-export const POLLED_RESOURCES: Record<string, { endpoint: string; object: string; updates: boolean }> = {
+export const POLLED_RESOURCES: Record<
+	string,
+	{ endpoint: string; object: string; updates: boolean }
+> = {
 	action: { endpoint: '/actions', object: 'action', updates: true },
 	customer: { endpoint: '/customers', object: 'customer', updates: true },
 	deal: { endpoint: '/deals', object: 'deal', updates: true },
@@ -41,7 +44,12 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[] |
 	});
 
 	if (this.getMode() === 'manual') {
-		const [latest] = await partnerStackAllItems.call(this, resource.endpoint, { order_by: `-${field}` }, 1);
+		const [latest] = await partnerStackAllItems.call(
+			this,
+			resource.endpoint,
+			{ order_by: `-${field}` },
+			1,
+		);
 		return latest ? [label(latest)] : null;
 	}
 
@@ -51,9 +59,14 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[] |
 		const startDate = toEpochMs(this.getNodeParameter('options.startDate', ''), this.getTimezone());
 		if (startDate === undefined) {
 			// No flood of history: what exists now is marked as seen.
-			const existing = await partnerStackAllItems.call(this, resource.endpoint, { [param]: now - POLL_OVERLAP_MS, order_by: field });
+			const existing = await partnerStackAllItems.call(this, resource.endpoint, {
+				[param]: now - POLL_OVERLAP_MS,
+				order_by: field,
+			});
 			state.cursor = now;
-			state.emitted = Object.fromEntries(existing.map((item) => [idOf(item, field), Number(item[field])]));
+			state.emitted = Object.fromEntries(
+				existing.map((item) => [idOf(item, field), Number(item[field])]),
+			);
 			return null;
 		}
 		state.cursor = startDate;
@@ -65,10 +78,15 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[] |
 		order_by: field,
 	});
 	const emitted = state.emitted ?? {};
-	const fresh = items.filter((item) => Number(item[field]) >= state.cursor! - POLL_OVERLAP_MS && emitted[idOf(item, field)] === undefined);
+	const fresh = items.filter(
+		(item) =>
+			Number(item[field]) >= state.cursor! - POLL_OVERLAP_MS &&
+			emitted[idOf(item, field)] === undefined,
+	);
 	const newest = items.reduce((max, item) => Math.max(max, Number(item[field]) || 0), state.cursor);
 	for (const item of fresh) emitted[idOf(item, field)] = Number(item[field]);
-	for (const [id, at] of Object.entries(emitted)) if (at < newest - POLL_OVERLAP_MS) delete emitted[id];
+	for (const [id, at] of Object.entries(emitted))
+		if (at < newest - POLL_OVERLAP_MS) delete emitted[id];
 	state.cursor = newest;
 	state.emitted = emitted;
 	return fresh.length ? fresh.map(label) : null;

@@ -35,7 +35,10 @@ export function subscribedEvents(this: IHookFunctions): string[] {
 }
 
 /** The signing secret of a salt under the node's credential, derived again each time it is needed. */
-export async function deriveSigningSecret(this: IHookFunctions | IWebhookFunctions, salt: string): Promise<string> {
+export async function deriveSigningSecret(
+	this: IHookFunctions | IWebhookFunctions,
+	salt: string,
+): Promise<string> {
 	const credentials = await this.getCredentials('partnerStackApi');
 	return signingSecret(String(credentials.secretKey ?? ''), salt);
 }
@@ -53,7 +56,8 @@ async function archiveHook(this: IHookFunctions, key: string) {
 	try {
 		await partnerStackRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(key)}`);
 	} catch (error) {
-		if ((error as NodeApiError).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
+		if ((error as NodeApiError).httpCode !== '404')
+			throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
 }
 
@@ -63,16 +67,24 @@ export async function hookExists(this: IHookFunctions): Promise<boolean> {
 	if (!hook.webhookId) return false;
 	let remote: IDataObject;
 	try {
-		remote = await partnerStackData.call(this, 'GET', `/webhooks/${encodeURIComponent(hook.webhookId)}`);
+		remote = await partnerStackData.call(
+			this,
+			'GET',
+			`/webhooks/${encodeURIComponent(hook.webhookId)}`,
+		);
 	} catch (error) {
 		if ((error as NodeApiError).httpCode === '404') {
-			this.logger.info('PartnerStack no longer has the registered webhook; it will be registered again');
+			this.logger.info(
+				'PartnerStack no longer has the registered webhook; it will be registered again',
+			);
 			forget(hook);
 			return false;
 		}
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
-	const sameEvents = JSON.stringify([...((remote.events as string[]) ?? [])].sort()) === JSON.stringify(subscribedEvents.call(this));
+	const sameEvents =
+		JSON.stringify([...((remote.events as string[]) ?? [])].sort()) ===
+		JSON.stringify(subscribedEvents.call(this));
 	const remoteTarget = new URL(targetOf(remote) || 'http://invalid');
 	const sameTarget =
 		targetOf(remote).split('?')[0] === baseTarget.call(this) &&
@@ -83,7 +95,8 @@ export async function hookExists(this: IHookFunctions): Promise<boolean> {
 	const sameSigning =
 		hook.webhookSigningSecret === undefined &&
 		hook.webhookSigningSalt !== undefined &&
-		tokenHash(await deriveSigningSecret.call(this, hook.webhookSigningSalt)) === hook.webhookSigningSecretHash;
+		tokenHash(await deriveSigningSecret.call(this, hook.webhookSigningSalt)) ===
+			hook.webhookSigningSecretHash;
 	if (remote.archived === true || !sameEvents || !sameTarget || !sameSigning) {
 		// Replaced rather than patched: a new token comes with the new registration.
 		if (remote.archived !== true) await archiveHook.call(this, hook.webhookId);
@@ -96,7 +109,10 @@ export async function hookExists(this: IHookFunctions): Promise<boolean> {
 /** Registers one hook; hooks this node registered before (same URL, any token) are archived first. */
 export async function registerHook(this: IHookFunctions): Promise<boolean> {
 	const events = subscribedEvents.call(this);
-	if (!events.length) throw new NodeApiError(this.getNode(), { message: 'Choose at least one event' } as JsonObject, { message: 'Choose at least one event to listen to' });
+	if (!events.length)
+		throw new NodeApiError(this.getNode(), { message: 'Choose at least one event' } as JsonObject, {
+			message: 'Choose at least one event to listen to',
+		});
 	const base = baseTarget.call(this);
 	const stale = (await partnerStackAllItems.call(this, '/webhooks')).filter(
 		(hook) => hook.archived !== true && targetOf(hook).split('?')[0] === base,
@@ -112,7 +128,9 @@ export async function registerHook(this: IHookFunctions): Promise<boolean> {
 		body: { target_url: target, target, events, secret },
 	});
 	if (!created.key) {
-		throw new NodeApiError(this.getNode(), created as JsonObject, { message: 'PartnerStack did not answer a webhook key' });
+		throw new NodeApiError(this.getNode(), created as JsonObject, {
+			message: 'PartnerStack did not answer a webhook key',
+		});
 	}
 	const hook = state.call(this);
 	forget(hook);
@@ -133,7 +151,9 @@ export async function unregisterHook(this: IHookFunctions): Promise<boolean> {
 		try {
 			await archiveHook.call(this, hook.webhookId);
 		} catch (error) {
-			this.logger.warn('Could not archive the PartnerStack webhook', { message: (error as Error).message });
+			this.logger.warn('Could not archive the PartnerStack webhook', {
+				message: (error as Error).message,
+			});
 			return false;
 		}
 	}

@@ -17,12 +17,16 @@ export function newToken(): string {
 
 /** A one-way fingerprint of a secret: what static data may hold. */
 export function tokenHash(token: unknown): string {
-	return createHash('sha256').update(String(token ?? '')).digest('hex');
+	return createHash('sha256')
+		.update(String(token ?? ''))
+		.digest('hex');
 }
 
 /** The signing secret for a salt: an HMAC under the credential's secret key, so nothing in static data gives it. */
 export function signingSecret(credentialSecretKey: string, salt: string): string {
-	return createHmac('sha256', credentialSecretKey).update(`n8n-nodes-partnerstack webhook signing secret|${salt}`).digest('hex');
+	return createHmac('sha256', credentialSecretKey)
+		.update(`n8n-nodes-partnerstack webhook signing secret|${salt}`)
+		.digest('hex');
 }
 
 export function sameSecret(expected: string, given: unknown): boolean {
@@ -33,7 +37,11 @@ export function sameSecret(expected: string, given: unknown): boolean {
 }
 
 /** A non-standard `x-partnerstack-signature` (hex HMAC-SHA256 of the raw body) is checked when present. */
-export function validSignature(secret: string, rawBody: Buffer | string | undefined, header: unknown): boolean {
+export function validSignature(
+	secret: string,
+	rawBody: Buffer | string | undefined,
+	header: unknown,
+): boolean {
 	if (typeof header !== 'string' || rawBody === undefined || !secret) return false;
 	const expected = createHmac('sha256', secret).update(rawBody).digest('hex');
 	return sameSecret(expected, header.replace(/^sha256=/, ''));

@@ -2,27 +2,54 @@
 // A real n8n for end-to-end tests: installed once per version into a cache folder outside the repository,
 // each test file gets its own user folder with the packed package where n8n loads community packages.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnTracked, stopTracked } from '../../support/processes';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
-const PINS = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-lines.json'), 'utf8')) as { lines: Record<string, string>; node24: string };
+const PINS = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-lines.json'), 'utf8')) as {
+	lines: Record<string, string>;
+	node24: string;
+};
 /** The n8n line: the jest project's `N8N_LINE` (jest.config.js), else `N8N_E2E_VERSION` (a line or a version). */
-export const N8N_LINE = String((globalThis as { N8N_LINE?: string }).N8N_LINE ?? process.env.N8N_E2E_VERSION ?? '1');
+export const N8N_LINE = String(
+	(globalThis as { N8N_LINE?: string }).N8N_LINE ?? process.env.N8N_E2E_VERSION ?? '1',
+);
 export const N8N_VERSION = PINS.lines[N8N_LINE] ?? N8N_LINE;
 export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 const CACHE_ROOT = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-partnerstack');
 /** n8n 2.x runs on the cached Node 24 (scripts/n8n.mjs installs it). */
 export const N8N_NODE =
-	N8N_MAJOR >= 2 ? join(CACHE_ROOT, `node-${PINS.node24}`, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node') : process.execPath;
+	N8N_MAJOR >= 2
+		? join(
+				CACHE_ROOT,
+				`node-${PINS.node24}`,
+				'node_modules',
+				`node-${process.platform}-${process.arch}`,
+				'bin',
+				'node',
+			)
+		: process.execPath;
 /** The shared environment and the install/pack steps live in scripts/n8n.mjs (the sandbox uses them too). */
-const BASE_ENV = JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-env.json'), 'utf8')) as Record<string, string>;
+const BASE_ENV = JSON.parse(
+	readFileSync(join(REPO_ROOT, 'scripts', 'n8n-env.json'), 'utf8'),
+) as Record<string, string>;
 const PACKED_PACKAGE = join(REPO_ROOT, 'test-results', 'e2e', 'package');
 
 function n8nScript(...args: string[]) {
-	execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'n8n.mjs'), ...args], { stdio: 'inherit' });
+	execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'n8n.mjs'), ...args], {
+		stdio: 'inherit',
+	});
 }
 
 export const ensureN8nInstalled = (version = N8N_VERSION) => n8nScript('install', version);
@@ -37,7 +64,17 @@ export function installPackage(userFolder: string) {
 
 export interface ExecutionResult {
 	status: string;
-	runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, any>; binary?: Record<string, any>; pairedItem?: unknown }>> }; error?: Record<string, any> }>>;
+	runData: Record<
+		string,
+		Array<{
+			data?: {
+				main: Array<
+					Array<{ json: Record<string, any>; binary?: Record<string, any>; pairedItem?: unknown }>
+				>;
+			};
+			error?: Record<string, any>;
+		}>
+	>;
 	error?: Record<string, any>;
 	raw: Record<string, any>;
 }
@@ -65,7 +102,9 @@ export class N8nInstance {
 	env(): NodeJS.ProcessEnv {
 		// Jest sets NODE_ENV=test, which n8n reads as its own test mode, and a test file that loads n8n-core in-process
 		// sets N8N_* settings (a silent log level hides `n8n execute --rawOutput`): give n8n a plain environment.
-		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name)));
+		const inherited = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name)),
+		);
 		return {
 			...inherited,
 			...BASE_ENV,
@@ -93,14 +132,22 @@ export class N8nInstance {
 			closeSync(out);
 			closeSync(err);
 		}
-		return { code, stdout: readFileSync(`${base}.out`, 'utf8'), stderr: readFileSync(`${base}.err`, 'utf8') };
+		return {
+			code,
+			stdout: readFileSync(`${base}.out`, 'utf8'),
+			stderr: readFileSync(`${base}.err`, 'utf8'),
+		};
 	}
 
 	private importJson(kind: 'credentials' | 'workflow', document: unknown) {
-		const file = join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		const file = join(
+			this.userFolder,
+			`${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
 		writeFileSync(file, JSON.stringify(document));
 		const result = this.cli([`import:${kind}`, `--input=${file}`]);
-		if (result.code !== 0) throw new Error(`import:${kind} failed: ${result.stderr}${result.stdout}`);
+		if (result.code !== 0)
+			throw new Error(`import:${kind} failed: ${result.stderr}${result.stdout}`);
 	}
 
 	importCredentials(credentials: unknown[]) {
@@ -125,7 +172,14 @@ export class N8nInstance {
 			}
 		}
 		const resultData = raw.data?.resultData ?? {};
-		return { code: result.code, output, status: raw.status, runData: resultData.runData ?? {}, error: resultData.error, raw };
+		return {
+			code: result.code,
+			output,
+			status: raw.status,
+			runData: resultData.runData ?? {},
+			error: resultData.error,
+			raw,
+		};
 	}
 
 	async start(port: number, extraEnv: Record<string, string> = {}): Promise<void> {
@@ -171,7 +225,8 @@ export class N8nInstance {
 	binaryContent(binary: { data: string; id?: string }): Buffer {
 		if (!binary.id) return Buffer.from(binary.data, 'base64');
 		const [mode, path] = binary.id.split(':');
-		if (!mode.startsWith('filesystem')) throw new Error(`binary data mode ${mode} is not readable here`);
+		if (!mode.startsWith('filesystem'))
+			throw new Error(`binary data mode ${mode} is not readable here`);
 		return readFileSync(join(this.userFolder, '.n8n', 'storage', path));
 	}
 
@@ -180,10 +235,18 @@ export class N8nInstance {
 	}
 
 	/** The REST API as the editor uses it: owner set up once, then a session cookie. */
-	async rest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async rest<T = any>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		const response = await fetch(`http://127.0.0.1:${this.port}/rest${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie: this.cookie },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': 'e2e-browser',
+				cookie: this.cookie,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = response.headers.get('set-cookie');
@@ -200,13 +263,20 @@ export class N8nInstance {
 
 	/** A file the editor loads with its session (e.g. `/types/nodes.json`: every node type, tool variants included). */
 	async editorFile<T = any>(path: string): Promise<{ status: number; body: T }> {
-		const response = await fetch(`http://127.0.0.1:${this.port}${path}`, { headers: { cookie: this.cookie, 'browser-id': 'e2e-browser' } });
+		const response = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+			headers: { cookie: this.cookie, 'browser-id': 'e2e-browser' },
+		});
 		const text = await response.text();
 		return { status: response.status, body: (response.ok ? JSON.parse(text) : text) as T };
 	}
 
 	async login(email = 'owner@example.com', password = 'E2e-password-1') {
-		await this.rest('POST', '/owner/setup', { email, firstName: 'E2E', lastName: 'Owner', password });
+		await this.rest('POST', '/owner/setup', {
+			email,
+			firstName: 'E2E',
+			lastName: 'Owner',
+			password,
+		});
 		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: email, password });
 		if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
 	}

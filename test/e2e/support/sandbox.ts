@@ -27,7 +27,8 @@ export class Sandbox {
 
 	/** Resolves when the sandbox process has ended (a test that sent it a signal waits here). */
 	exited(): Promise<void> {
-		if (!this.process || this.process.exitCode !== null || this.process.signalCode !== null) return Promise.resolve();
+		if (!this.process || this.process.exitCode !== null || this.process.signalCode !== null)
+			return Promise.resolve();
 		return new Promise((resolve) => this.process!.once('exit', () => resolve()));
 	}
 
@@ -40,7 +41,11 @@ export class Sandbox {
 		const emulatorPort = await freePort();
 		this.process = spawnTracked(process.execPath, [join(REPO_ROOT, 'scripts', 'sandbox.mjs')], {
 			env: {
-				...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name))),
+				...Object.fromEntries(
+					Object.entries(process.env).filter(
+						([name]) => !/^(JEST_|NODE_ENV$|N8N_(?!E2E_))/.test(name),
+					),
+				),
 				SANDBOX_N8N_PORT: String(n8nPort),
 				PARTNERSTACK_EMULATOR_PORT: String(emulatorPort),
 				SANDBOX_USER_FOLDER: this.userFolder,
@@ -53,15 +58,29 @@ export class Sandbox {
 		});
 		this.process.stdout!.on('data', (chunk) => (this.log += chunk));
 		this.process.stderr!.on('data', (chunk) => (this.log += chunk));
-		await this.waitFor(async () => {
-			if (this.process!.exitCode !== null) throw new Error(`the sandbox exited (${this.process!.exitCode}):\n${this.log}`);
-			return this.log.includes('Ctrl-C stops') ? true : undefined;
-		}, 'the sandbox to be ready', 240_000);
+		await this.waitFor(
+			async () => {
+				if (this.process!.exitCode !== null)
+					throw new Error(`the sandbox exited (${this.process!.exitCode}):\n${this.log}`);
+				return this.log.includes('Ctrl-C stops') ? true : undefined;
+			},
+			'the sandbox to be ready',
+			240_000,
+		);
 		this.emulator.url = `http://127.0.0.1:${emulatorPort}`;
 		// The same n8n data, for `n8n execute` beside the running instance and for its REST API.
-		this.n8n = new N8nInstance({ N8N_ENCRYPTION_KEY: 'partnerstack-sandbox-key', N8N_RESTRICT_FILE_ACCESS_TO: this.filesFolder }, this.userFolder);
+		this.n8n = new N8nInstance(
+			{
+				N8N_ENCRYPTION_KEY: 'partnerstack-sandbox-key',
+				N8N_RESTRICT_FILE_ACCESS_TO: this.filesFolder,
+			},
+			this.userFolder,
+		);
 		this.n8n.port = n8nPort;
-		await this.n8n.rest('POST', '/login', { emailOrLdapLoginId: SANDBOX_LOGIN.email, password: SANDBOX_LOGIN.password });
+		await this.n8n.rest('POST', '/login', {
+			emailOrLdapLoginId: SANDBOX_LOGIN.email,
+			password: SANDBOX_LOGIN.password,
+		});
 		return this;
 	}
 

@@ -4,7 +4,11 @@ import { N8nInstance, type ExecutionResult } from './n8n';
 
 export const CREDENTIAL_ID = 'psE2eCredential1';
 
-export function credential(baseUrl: string, keys: { publicKey: string; secretKey: string }, { id = CREDENTIAL_ID, sandbox = false } = {}) {
+export function credential(
+	baseUrl: string,
+	keys: { publicKey: string; secretKey: string },
+	{ id = CREDENTIAL_ID, sandbox = false } = {},
+) {
 	return {
 		id,
 		name: `PartnerStack ${id}`,
@@ -29,7 +33,14 @@ export function chainWorkflow(name: string, steps: StepNode[]) {
 	counter += 1;
 	const id = `psE2e${String(Date.now()).slice(-6)}${String(counter).padStart(4, '0')}`.slice(0, 16);
 	const nodes: Array<Record<string, unknown>> = [
-		{ id: 'manual', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'manual',
+			name: 'Manual',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: Record<string, unknown> = {};
 	let previous = 'Manual';
@@ -44,7 +55,14 @@ export function chainWorkflow(name: string, steps: StepNode[]) {
 			parameters: step.parameters,
 			...(step.onError ? { onError: step.onError } : {}),
 			...(type.startsWith('n8n-nodes-partnerstack.') || step.credentialId
-				? { credentials: { partnerStackApi: { id: step.credentialId ?? CREDENTIAL_ID, name: `PartnerStack ${step.credentialId ?? CREDENTIAL_ID}` } } }
+				? {
+						credentials: {
+							partnerStackApi: {
+								id: step.credentialId ?? CREDENTIAL_ID,
+								name: `PartnerStack ${step.credentialId ?? CREDENTIAL_ID}`,
+							},
+						},
+					}
 				: {}),
 		});
 		connections[previous] = { main: [[{ node: step.name, type: 'main', index: 0 }]] };
@@ -75,7 +93,8 @@ export function chainSuite(seed: unknown) {
 		const { id, workflow } = chainWorkflow(name, steps);
 		n8n.importWorkflow(workflow);
 		const result = n8n.execute(id);
-		if (result.status !== 'success') throw new Error(`workflow "${name}" did not succeed:\n${result.output.slice(0, 4000)}`);
+		if (result.status !== 'success')
+			throw new Error(`workflow "${name}" did not succeed:\n${result.output.slice(0, 4000)}`);
 		return result;
 	};
 	const output = (result: ExecutionResult, node: string) => result.runData[node][0].data!.main[0];

@@ -4,7 +4,15 @@
 // 2.x on its own Node 24 with task runners), all with this package installed
 // in one shared n8n user folder. Every process is stopped by the PID this harness started; the folder goes.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,9 +29,17 @@ function run(command: string, args: string[]) {
 
 /** Debian's redis-server and postgresql, installed once (needs root, as CI has). */
 export function ensureServersInstalled() {
-	const hasPostgres = existsSync(POSTGRES_ROOT) && readdirSync(POSTGRES_ROOT).some((version) => existsSync(join(POSTGRES_ROOT, version, 'bin', 'initdb')));
+	const hasPostgres =
+		existsSync(POSTGRES_ROOT) &&
+		readdirSync(POSTGRES_ROOT).some((version) =>
+			existsSync(join(POSTGRES_ROOT, version, 'bin', 'initdb')),
+		);
 	if (existsSync('/usr/bin/redis-server') && hasPostgres) return;
-	const apt = (...args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const apt = (...args: string[]) =>
+		execFileSync('apt-get', args, {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 	try {
 		apt('install', '-y', '--no-install-recommends', 'redis-server', 'postgresql');
 	} catch {
@@ -33,7 +49,10 @@ export function ensureServersInstalled() {
 }
 
 function postgresBin(tool: string) {
-	const version = readdirSync(POSTGRES_ROOT).sort().reverse().find((candidate) => existsSync(join(POSTGRES_ROOT, candidate, 'bin', tool)));
+	const version = readdirSync(POSTGRES_ROOT)
+		.sort()
+		.reverse()
+		.find((candidate) => existsSync(join(POSTGRES_ROOT, candidate, 'bin', tool)));
 	return join(POSTGRES_ROOT, version!, 'bin', tool);
 }
 
@@ -53,7 +72,12 @@ export class QueueCluster {
 
 	async start() {
 		ensureServersInstalled();
-		this.ports = { postgres: await freePort(), redis: await freePort(), main: await freePort(), webhook: await freePort() };
+		this.ports = {
+			postgres: await freePort(),
+			redis: await freePort(),
+			main: await freePort(),
+			webhook: await freePort(),
+		};
 		await this.startPostgres();
 		this.startRedis();
 		const userFolder = join(this.folder, 'n8n');
@@ -96,15 +120,44 @@ export class QueueCluster {
 		const postgresGroup = Number(run('id', ['-g', 'postgres']).trim());
 		for (const dir of [this.postgresData, socketDir]) chownSync(dir, postgresUser, postgresGroup);
 		// initdb refuses root: the cluster belongs to Debian's postgres user, in our temporary folder.
-		const asPostgres = (tool: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', postgresBin(tool), ...args]);
+		const asPostgres = (tool: string, args: string[]) =>
+			run('runuser', ['-u', 'postgres', '--', postgresBin(tool), ...args]);
 		asPostgres('initdb', ['-D', this.postgresData, '-U', 'n8n', '--auth=trust', '-E', 'UTF8']);
-		const server = spawnTracked('runuser', ['-u', 'postgres', '--', postgresBin('postgres'), '-D', this.postgresData, '-p', String(this.ports.postgres), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1'], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const server = spawnTracked(
+			'runuser',
+			[
+				'-u',
+				'postgres',
+				'--',
+				postgresBin('postgres'),
+				'-D',
+				this.postgresData,
+				'-p',
+				String(this.ports.postgres),
+				'-k',
+				socketDir,
+				'-c',
+				'listen_addresses=127.0.0.1',
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		this.track('postgres', server);
 		await this.waitFor(() => {
 			try {
-				run('psql', ['-h', '127.0.0.1', '-p', String(this.ports.postgres), '-U', 'n8n', '-d', 'postgres', '-c', 'create database n8n']);
+				run('psql', [
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(this.ports.postgres),
+					'-U',
+					'n8n',
+					'-d',
+					'postgres',
+					'-c',
+					'create database n8n',
+				]);
 				return true;
 			} catch {
 				return undefined;
@@ -113,9 +166,26 @@ export class QueueCluster {
 	}
 
 	private startRedis() {
-		const redis = spawnTracked('redis-server', ['--port', String(this.ports.redis), '--bind', '127.0.0.1', '--dir', this.folder, '--save', '', '--appendonly', 'no', '--set-proc-title', 'no'], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const redis = spawnTracked(
+			'redis-server',
+			[
+				'--port',
+				String(this.ports.redis),
+				'--bind',
+				'127.0.0.1',
+				'--dir',
+				this.folder,
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--set-proc-title',
+				'no',
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		this.track('redis', redis);
 	}
 
@@ -128,20 +198,40 @@ export class QueueCluster {
 	}
 
 	/** `n8n start`, `n8n worker` or `n8n webhook`, with the package loaded from the shared user folder. */
-	async startN8n(name: string, command: 'start' | 'worker' | 'webhook', extra: Record<string, string> = {}) {
+	async startN8n(
+		name: string,
+		command: 'start' | 'worker' | 'webhook',
+		extra: Record<string, string> = {},
+	) {
 		const args = command === 'worker' ? ['worker', '--concurrency=1'] : [command];
 		// n8n 2.x runs Code nodes in task runners: every process starts its own broker, each needs a free port.
 		const runners: Record<string, string> =
-			N8N_MAJOR >= 2 ? { N8N_RUNNERS_ENABLED: 'true', N8N_RUNNERS_MODE: 'internal', N8N_RUNNERS_BROKER_PORT: String(await freePort()) } : {};
+			N8N_MAJOR >= 2
+				? {
+						N8N_RUNNERS_ENABLED: 'true',
+						N8N_RUNNERS_MODE: 'internal',
+						N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					}
+				: {};
 		const env = { ...this.n8n.env(), ...runners, ...extra };
-		const child = spawnTracked(N8N_NODE, [this.n8n.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawnTracked(N8N_NODE, [this.n8n.bin, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const entry = this.track(name, child);
 		const ready =
 			command === 'worker'
 				? () => (entry.log.includes('n8n worker is now ready') ? true : undefined)
 				: async () => {
 						// Each process logs this once it listens: another server on the port must not pass for it.
-						if (!entry.log.includes(command === 'start' ? 'Editor is now accessible' : 'Webhook listener waiting for requests')) return undefined;
+						if (
+							!entry.log.includes(
+								command === 'start'
+									? 'Editor is now accessible'
+									: 'Webhook listener waiting for requests',
+							)
+						)
+							return undefined;
 						try {
 							const path = command === 'start' ? '/rest/settings' : '/healthz';
 							return (await fetch(`http://127.0.0.1:${env.N8N_PORT}${path}`)).ok ? true : undefined;
@@ -149,10 +239,15 @@ export class QueueCluster {
 							return undefined;
 						}
 					};
-		await this.waitFor(async () => {
-			if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${entry.log.slice(-3000)}`);
-			return ready();
-		}, name, 120_000);
+		await this.waitFor(
+			async () => {
+				if (child.exitCode !== null)
+					throw new Error(`${name} exited (${child.exitCode}):\n${entry.log.slice(-3000)}`);
+				return ready();
+			},
+			name,
+			120_000,
+		);
 		return entry;
 	}
 
@@ -162,7 +257,12 @@ export class QueueCluster {
 
 	startWorker(name: string) {
 		// Each worker's health server needs its own port, even unused.
-		return freePort().then((port) => this.startN8n(name, 'worker', { QUEUE_HEALTH_CHECK_PORT: String(port), N8N_PORT: String(port) }));
+		return freePort().then((port) =>
+			this.startN8n(name, 'worker', {
+				QUEUE_HEALTH_CHECK_PORT: String(port),
+				N8N_PORT: String(port),
+			}),
+		);
 	}
 
 	startWebhookProcessor() {
@@ -170,30 +270,63 @@ export class QueueCluster {
 	}
 
 	logOf(name: string) {
-		return this.processes.filter((entry) => entry.name === name).map((entry) => entry.log).join('\n');
+		return this.processes
+			.filter((entry) => entry.name === name)
+			.map((entry) => entry.log)
+			.join('\n');
 	}
 
 	/** Stops one process by the PID we started, and waits for it. */
 	async stopProcess(name: string) {
-		for (const entry of this.processes.filter((candidate) => candidate.name === name && candidate.child.exitCode === null && candidate.child.signalCode === null)) {
+		for (const entry of this.processes.filter(
+			(candidate) =>
+				candidate.name === name &&
+				candidate.child.exitCode === null &&
+				candidate.child.signalCode === null,
+		)) {
 			await stopTracked(entry.child, 20_000);
 		}
 	}
 
 	async stop() {
 		// n8n first, then the servers it uses; then the folder, Redis's and PostgreSQL's data with it.
-		for (const name of ['webhook', 'worker-1', 'worker-2', 'main', 'redis', 'postgres']) await this.stopProcess(name);
+		for (const name of ['webhook', 'worker-1', 'worker-2', 'main', 'redis', 'postgres'])
+			await this.stopProcess(name);
 		rmSync(this.folder, { recursive: true, force: true });
 	}
 
-	waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-		const diagnostics = () => this.processes.map((entry) => `--- ${entry.name}\n${entry.log.slice(-1500)}`).join('\n');
+	waitFor<T>(
+		probe: () => T | undefined | Promise<T | undefined>,
+		what: string,
+		timeoutMs = 60_000,
+	): Promise<T> {
+		const diagnostics = () =>
+			this.processes.map((entry) => `--- ${entry.name}\n${entry.log.slice(-1500)}`).join('\n');
 		return waitFor(probe, what, { timeoutMs, diagnostics });
 	}
 
 	/** A query against the cluster's PostgreSQL: what n8n stored, read back without n8n. */
 	sql(query: string): string[][] {
-		const out = run('psql', ['-h', '127.0.0.1', '-p', String(this.ports.postgres), '-U', 'n8n', '-d', 'n8n', '-At', '-F', '\t', '-c', query]);
-		return out.trim() ? out.trim().split('\n').map((line) => line.split('\t')) : [];
+		const out = run('psql', [
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(this.ports.postgres),
+			'-U',
+			'n8n',
+			'-d',
+			'n8n',
+			'-At',
+			'-F',
+			'\t',
+			'-c',
+			query,
+		]);
+		return out.trim()
+			? out
+					.trim()
+					.split('\n')
+					.map((line) => line.split('\t'))
+			: [];
 	}
 }

@@ -7,7 +7,10 @@ const run = (csv: string | Buffer, options = {}) =>
 	runImportNode(emulator, csv, { objectType: 'customers', options }, { continueOnFail: true });
 
 it('reads a BOM, CRLF and CR line ends', async () => {
-	for (const csv of [`\uFEFF${HEADER}\r\nc1,a@b.co,ada\r\n`, `${HEADER}\rc1,a@b.co,ada\rc2,b@b.co,ada`]) {
+	for (const csv of [
+		`\uFEFF${HEADER}\r\nc1,a@b.co,ada\r\n`,
+		`${HEADER}\rc1,a@b.co,ada\rc2,b@b.co,ada`,
+	]) {
 		const { json, rows } = await run(csv);
 		expect(json.error).toBeUndefined();
 		expect(rows.every((r) => r.status === 'valid')).toBe(true);
@@ -15,29 +18,49 @@ it('reads a BOM, CRLF and CR line ends', async () => {
 });
 
 it('reads ; and tab and | when chosen, and sniffs them with auto (comma on a tie)', async () => {
-	expect((await run(`customer_key;email;partner_key\nc1;a@b.co;ada\n`, { delimiter: ';' })).rows[0].status).toBe('valid');
-	expect((await run(`customer_key\temail\tpartner_key\nc1\ta@b.co\tada\n`, { delimiter: '\t' })).rows[0].status).toBe('valid');
-	expect((await run(`customer_key|email|partner_key\nc1|a@b.co|ada\n`, { delimiter: 'auto' })).rows[0].status).toBe('valid');
-	expect((await run(`customer_key;email;partner_key\nc1;a@b.co;ada\n`, { delimiter: 'auto' })).rows[0].status).toBe('valid');
+	expect(
+		(await run(`customer_key;email;partner_key\nc1;a@b.co;ada\n`, { delimiter: ';' })).rows[0]
+			.status,
+	).toBe('valid');
+	expect(
+		(await run(`customer_key\temail\tpartner_key\nc1\ta@b.co\tada\n`, { delimiter: '\t' })).rows[0]
+			.status,
+	).toBe('valid');
+	expect(
+		(await run(`customer_key|email|partner_key\nc1|a@b.co|ada\n`, { delimiter: 'auto' })).rows[0]
+			.status,
+	).toBe('valid');
+	expect(
+		(await run(`customer_key;email;partner_key\nc1;a@b.co;ada\n`, { delimiter: 'auto' })).rows[0]
+			.status,
+	).toBe('valid');
 	const comma = await run(`${HEADER}\nc1,a@b.co,ada\n`, { delimiter: 'auto' });
 	expect(comma.rows[0].status).toBe('valid');
 });
 
 it('keeps quoted newlines in a cell and numbers rows by record', async () => {
 	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,"two\nlines"\nc2,b@b.co,ada,x\n`);
-	expect(rows.map((r) => [r.row, r.status])).toEqual([[2, 'valid'], [3, 'valid']]);
+	expect(rows.map((r) => [r.row, r.status])).toEqual([
+		[2, 'valid'],
+		[3, 'valid'],
+	]);
 	expect(rows[0].cells[3]).toBe('two\nlines');
 });
 
 it('skips the row where an unclosed quote opens, with the parser reason; rows before it are processed', async () => {
 	const { json, rows } = await run(`${HEADER}\nc1,a@b.co,ada\nc2,"b@b.co,ada\nc3,c@b.co,ada\n`);
-	expect(rows.map((r) => [r.row, r.status])).toEqual([[2, 'valid'], [3, 'skipped']]);
+	expect(rows.map((r) => [r.row, r.status])).toEqual([
+		[2, 'valid'],
+		[3, 'skipped'],
+	]);
 	expect(rows[1].reason).toMatch(/^not valid CSV: Quote Not Closed/);
 	expect(json.total).toBe(2);
 });
 
 it('skips a row with extra non-empty cells, ignores a trailing delimiter, fills short rows', async () => {
-	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,n,extra\nc2,b@b.co,ada,n,\nc3,c@b.co\n`);
+	const { rows } = await run(
+		`${HEADER},name\nc1,a@b.co,ada,n,extra\nc2,b@b.co,ada,n,\nc3,c@b.co\n`,
+	);
 	expect(rows.map((r) => [r.status, r.reason])).toEqual([
 		['skipped', 'row has 5 cells, the header has 4'],
 		['valid', ''],
@@ -64,9 +87,15 @@ it('a header alone, or only blank rows, is zero rows', async () => {
 });
 
 it('names UTF-8 for a file in another encoding, and refuses binary content', async () => {
-	const latin1 = Buffer.concat([Buffer.from(`${HEADER},name\nc1,a@b.co,ada,Jos`), Buffer.from([0xe9]), Buffer.from('\n')]);
+	const latin1 = Buffer.concat([
+		Buffer.from(`${HEADER},name\nc1,a@b.co,ada,Jos`),
+		Buffer.from([0xe9]),
+		Buffer.from('\n'),
+	]);
 	expect((await run(latin1)).json.error).toMatch(/not valid UTF-8/);
-	expect((await run(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))).json.error).toMatch(/not UTF-8 text.*binary/);
+	expect((await run(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))).json.error).toMatch(
+		/not UTF-8 text.*binary/,
+	);
 	// A lone 0xFF (not a byte order mark) is not UTF-8 either.
 	expect((await run(Buffer.from([0x63, 0xff, 0x0a]))).json.error).toMatch(/UTF-8/);
 });
@@ -74,21 +103,31 @@ it('names UTF-8 for a file in another encoding, and refuses binary content', asy
 it('names UTF-8 for UTF-16 files, with or without a byte order mark', async () => {
 	const text = `${HEADER}\nc1,a@b.co,ada\n`;
 	const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-	const bigEndian = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+	const bigEndian = Buffer.concat([
+		Buffer.from([0xfe, 0xff]),
+		Buffer.from(text, 'utf16le').swap16(),
+	]);
 	expect((await run(withBom)).json.error).toMatch(/UTF-16.*save it as CSV UTF-8/);
 	expect((await run(bigEndian)).json.error).toMatch(/UTF-16.*save it as CSV UTF-8/);
-	expect((await run(Buffer.from(text, 'utf16le'))).json.error).toMatch(/not UTF-8 text.*UTF-16.*save it as CSV UTF-8/);
+	expect((await run(Buffer.from(text, 'utf16le'))).json.error).toMatch(
+		/not UTF-8 text.*UTF-16.*save it as CSV UTF-8/,
+	);
 });
 
 it('copes with a 1 MB single cell (skipped for length, reported whole)', async () => {
 	const big = 'x'.repeat(1024 * 1024);
 	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,${big}\n`);
-	expect(rows[0]).toMatchObject({ status: 'skipped', reason: 'name is longer than 100 characters' });
+	expect(rows[0]).toMatchObject({
+		status: 'skipped',
+		reason: 'name is longer than 100 characters',
+	});
 	expect(rows[0].cells[3]).toHaveLength(big.length);
 });
 
 it('guards formula-looking cells in the report and keeps cells as read (untrimmed)', async () => {
-	const { rows } = await run(`${HEADER},name\nc1,a@b.co,ada,=SUM(A1)\nc2,b@b.co,ada,+1\nc3,c@b.co,ada,-1\nc4,d@b.co,ada,@x\nc5,e@b.co,ada,"\tx"\nc6, f@b.co ,ada,plain\n`);
+	const { rows } = await run(
+		`${HEADER},name\nc1,a@b.co,ada,=SUM(A1)\nc2,b@b.co,ada,+1\nc3,c@b.co,ada,-1\nc4,d@b.co,ada,@x\nc5,e@b.co,ada,"\tx"\nc6, f@b.co ,ada,plain\n`,
+	);
 	expect(rows.map((r) => r.cells[3])).toEqual(["'=SUM(A1)", "'+1", "'-1", "'@x", "'\tx", 'plain']);
 	expect(rows[5].cells[1]).toBe(' f@b.co ');
 	expect(rows[5].status).toBe('valid');

@@ -11,38 +11,97 @@ beforeEach(async () => {
 });
 
 it('answers the contract summary, the audit trail and a report CSV', async () => {
-	const { json, item, header, rows } = await runImportNode(emulator, 'customer_key,email,partner_key\nc1,a@b.co,ada\n\nc2,bad,ada\n', { objectType: 'customers' });
-	expect(Object.keys(json).sort()).toEqual(
-		['audit', 'blankRows', 'failed', 'finishedAt', 'imported', 'mode', 'objectType', 'skipped', 'startedAt', 'total', 'warnings'].sort(),
+	const { json, item, header, rows } = await runImportNode(
+		emulator,
+		'customer_key,email,partner_key\nc1,a@b.co,ada\n\nc2,bad,ada\n',
+		{ objectType: 'customers' },
 	);
-	expect(json).toMatchObject({ objectType: 'customers', mode: 'validate', total: 2, imported: 1, skipped: 1, failed: 0, blankRows: 1, warnings: [] });
-	expect(json.audit).toEqual({ workflowId: 'wf-test', workflowName: 'Unit test workflow', executionId: 'exec-test', executionMode: 'trigger', userId: null, node: 'PartnerStack', file: 'upload.csv' });
-	expect(Date.parse(String(json.finishedAt))).toBeGreaterThanOrEqual(Date.parse(String(json.startedAt)));
-	expect(item.binary!.report).toMatchObject({ fileName: 'customers-import-report.csv', mimeType: 'text/csv' });
+	expect(Object.keys(json).sort()).toEqual(
+		[
+			'audit',
+			'blankRows',
+			'failed',
+			'finishedAt',
+			'imported',
+			'mode',
+			'objectType',
+			'skipped',
+			'startedAt',
+			'total',
+			'warnings',
+		].sort(),
+	);
+	expect(json).toMatchObject({
+		objectType: 'customers',
+		mode: 'validate',
+		total: 2,
+		imported: 1,
+		skipped: 1,
+		failed: 0,
+		blankRows: 1,
+		warnings: [],
+	});
+	expect(json.audit).toEqual({
+		workflowId: 'wf-test',
+		workflowName: 'Unit test workflow',
+		executionId: 'exec-test',
+		executionMode: 'trigger',
+		userId: null,
+		node: 'PartnerStack',
+		file: 'upload.csv',
+	});
+	expect(Date.parse(String(json.finishedAt))).toBeGreaterThanOrEqual(
+		Date.parse(String(json.startedAt)),
+	);
+	expect(item.binary!.report).toMatchObject({
+		fileName: 'customers-import-report.csv',
+		mimeType: 'text/csv',
+	});
 	expect(header).toEqual(['row', 'status', 'reason', 'customer_key', 'email', 'partner_key']);
 	expect(rows).toEqual([
 		{ row: 2, status: 'valid', reason: '', cells: ['c1', 'a@b.co', 'ada'] },
-		{ row: 4, status: 'skipped', reason: 'email is not a valid email ("bad")', cells: ['c2', 'bad', 'ada'] },
+		{
+			row: 4,
+			status: 'skipped',
+			reason: 'email is not a valid email ("bad")',
+			cells: ['c2', 'bad', 'ada'],
+		},
 	]);
 	expect(item.pairedItem).toEqual({ item: 0 });
 });
 
 it('stops on a header error before any write, and with continueOnFail answers { error } and writes nothing', async () => {
 	await emulator.clearRequests();
-	await expect(runImportNode(emulator, 'customer_key,email\nc1,a@b.co\n', { objectType: 'customers', mode: 'rowByRow' })).rejects.toThrow(
-		/missing required header: partner_key/,
+	await expect(
+		runImportNode(emulator, 'customer_key,email\nc1,a@b.co\n', {
+			objectType: 'customers',
+			mode: 'rowByRow',
+		}),
+	).rejects.toThrow(/missing required header: partner_key/);
+	const { json } = await runImportNode(
+		emulator,
+		'customer_key,email\nc1,a@b.co\n',
+		{ objectType: 'customers', mode: 'rowByRow' },
+		{ continueOnFail: true },
 	);
-	const { json } = await runImportNode(emulator, 'customer_key,email\nc1,a@b.co\n', { objectType: 'customers', mode: 'rowByRow' }, { continueOnFail: true });
 	expect(json).toEqual({ error: expect.stringMatching(/missing required header: partner_key/) });
 	expect((await emulator.requests()).filter((r) => r.method !== 'GET')).toEqual([]);
 });
 
 it('the audit trail names the n8n user when n8n gives the run one', async () => {
 	const data = Buffer.from('customer_key,email,partner_key\nc1,a@b.co,ada\n').toString('base64');
-	const { items: [item] } = await runOnEngine({
+	const {
+		items: [item],
+	} = await runOnEngine({
 		node: 'PartnerStackImport',
 		credentials: credentialsFor(emulator.url, KEYS.production),
-		parameters: { operation: 'import', objectType: 'customers', mode: 'validate', binaryPropertyName: 'data', options: {} },
+		parameters: {
+			operation: 'import',
+			objectType: 'customers',
+			mode: 'validate',
+			binaryPropertyName: 'data',
+			options: {},
+		},
 		items: [{ json: {}, binary: { data: { data, mimeType: 'text/csv', fileName: 'u.csv' } } }],
 		mode: 'manual',
 		userId: 'user-42',
@@ -60,13 +119,37 @@ it('produces a template CSV per object type from its schema', async () => {
 	// The example row passes the rules: a dry run of each template answers valid.
 	for (const objectType of ['partners', 'customers', 'transactions', 'rewards'] as const) {
 		const { rows } = await runImportNode(emulator, templateCsv(objectType), { objectType });
-		expect([objectType, rows.map((r) => [r.status, r.reason])]).toEqual([objectType, [['valid', '']]]);
+		expect([objectType, rows.map((r) => [r.status, r.reason])]).toEqual([
+			objectType,
+			[['valid', '']],
+		]);
 	}
-	const { items: [item] } = await runOnEngine({ node: 'PartnerStackImport', credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'getTemplate', objectType: 'transactions' } });
-	expect(Buffer.from(String(item.binary!.template.data), 'base64').toString()).toBe('customer_key,amount_in_cents,amount_in_dollars,created_at,currency,key,product_key\r\ncustomer_123,40000,,2020-12-25,USD,transaction_123,product_123\r\n');
+	const {
+		items: [item],
+	} = await runOnEngine({
+		node: 'PartnerStackImport',
+		credentials: credentialsFor(emulator.url, KEYS.production),
+		parameters: { operation: 'getTemplate', objectType: 'transactions' },
+	});
+	expect(Buffer.from(String(item.binary!.template.data), 'base64').toString()).toBe(
+		'customer_key,amount_in_cents,amount_in_dollars,created_at,currency,key,product_key\r\ncustomer_123,40000,,2020-12-25,USD,transaction_123,product_123\r\n',
+	);
 });
 
 it('a missing binary property is a clear error', async () => {
-	const run = runOnEngine({ node: 'PartnerStackImport', credentials: credentialsFor(emulator.url, KEYS.production), parameters: { operation: 'import', objectType: 'customers', mode: 'validate', binaryPropertyName: 'file', options: {} }, items: [{ json: {} }] });
-	await expect(run.then(({ error }) => Promise.reject(error ?? new Error('expected the node to fail')))).rejects.toThrow(/binary file 'file'/);
+	const run = runOnEngine({
+		node: 'PartnerStackImport',
+		credentials: credentialsFor(emulator.url, KEYS.production),
+		parameters: {
+			operation: 'import',
+			objectType: 'customers',
+			mode: 'validate',
+			binaryPropertyName: 'file',
+			options: {},
+		},
+		items: [{ json: {} }],
+	});
+	await expect(
+		run.then(({ error }) => Promise.reject(error ?? new Error('expected the node to fail'))),
+	).rejects.toThrow(/binary file 'file'/);
 });

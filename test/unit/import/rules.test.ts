@@ -9,8 +9,17 @@ beforeAll(async () => {
 
 type Expectation = [status: 'valid' | 'skipped', reason?: string | RegExp];
 
-async function expectRows(objectType: string, csv: string, expected: Expectation[], parameters = {}) {
-	const { rows } = await runImportNode(emulator, csv, { objectType, groupKey: 'grup_Resellers00001', ...parameters });
+async function expectRows(
+	objectType: string,
+	csv: string,
+	expected: Expectation[],
+	parameters = {},
+) {
+	const { rows } = await runImportNode(emulator, csv, {
+		objectType,
+		groupKey: 'grup_Resellers00001',
+		...parameters,
+	});
 	expect(rows.map((r) => r.status)).toEqual(expected.map(([status]) => status));
 	expected.forEach(([, reason], index) => {
 		if (reason === undefined) expect(rows[index].reason).toBe('');
@@ -26,209 +35,431 @@ const LEADS = 'partner_key,email,first_name,last_name,status';
 
 describe('value kinds', () => {
 	it('email: one @, a local part, a dotted domain with no empty label, no spaces; non-ASCII allowed', async () => {
-		await expectRows('customers', `${CUSTOMERS}\nc1,ok@example.com,ada\nc2,josé@exämple.co.uk,ada\nc3,no-at.example.com,ada\nc4,a@.com,ada\nc5,a@b.,ada\nc6,a@b..com,ada\nc7,a b@c.com,ada\nc8,@c.com,ada\nc9,a@b,ada\n`, [
-			['valid'], ['valid'],
-			['skipped', 'email is not a valid email ("no-at.example.com")'],
-			['skipped', /not a valid email/], ['skipped', /not a valid email/], ['skipped', /not a valid email/],
-			['skipped', /not a valid email/], ['skipped', /not a valid email/], ['skipped', /not a valid email/],
-		]);
+		await expectRows(
+			'customers',
+			`${CUSTOMERS}\nc1,ok@example.com,ada\nc2,josé@exämple.co.uk,ada\nc3,no-at.example.com,ada\nc4,a@.com,ada\nc5,a@b.,ada\nc6,a@b..com,ada\nc7,a b@c.com,ada\nc8,@c.com,ada\nc9,a@b,ada\n`,
+			[
+				['valid'],
+				['valid'],
+				['skipped', 'email is not a valid email ("no-at.example.com")'],
+				['skipped', /not a valid email/],
+				['skipped', /not a valid email/],
+				['skipped', /not a valid email/],
+				['skipped', /not a valid email/],
+				['skipped', /not a valid email/],
+				['skipped', /not a valid email/],
+			],
+		);
 	});
 
 	it('date: YYYY-MM-DD and a real calendar date', async () => {
-		await expectRows('customers', `${CUSTOMERS},created_at\nc1,a@b.co,ada,2020-12-25\nc2,a2@b.co,ada,2024-02-29\nc3,a3@b.co,ada,2021-02-30\nc4,a4@b.co,ada,25/12/2020\nc5,a5@b.co,ada,2020-1-5\n`, [
-			['valid'], ['valid'],
-			['skipped', 'created_at must be a date as YYYY-MM-DD ("2021-02-30")'], ['skipped', /created_at must be a date/], ['skipped', /created_at must be a date/],
-		]);
+		await expectRows(
+			'customers',
+			`${CUSTOMERS},created_at\nc1,a@b.co,ada,2020-12-25\nc2,a2@b.co,ada,2024-02-29\nc3,a3@b.co,ada,2021-02-30\nc4,a4@b.co,ada,25/12/2020\nc5,a5@b.co,ada,2020-1-5\n`,
+			[
+				['valid'],
+				['valid'],
+				['skipped', 'created_at must be a date as YYYY-MM-DD ("2021-02-30")'],
+				['skipped', /created_at must be a date/],
+				['skipped', /created_at must be a date/],
+			],
+		);
 	});
 
 	it('cents: whole numbers; the minus only for transactions; 007 is 7', async () => {
-		await expectRows('transactions', 'customer_key,amount_in_cents\nacme,40000\nacme,-500\nacme,007\nacme,+500\nacme,10.0\nacme,1e3\nacme,"1,000"\nacme,50000000001\n', [
-			['valid'], ['valid'], ['valid'],
-			['skipped', 'amount_in_cents must be a whole number of cents ("+500")'], ['skipped', /whole number of cents/], ['skipped', /whole number of cents/],
-			['skipped', /whole number of cents/], ['skipped', 'amount_in_cents is out of range ("50000000001")'],
+		await expectRows(
+			'transactions',
+			'customer_key,amount_in_cents\nacme,40000\nacme,-500\nacme,007\nacme,+500\nacme,10.0\nacme,1e3\nacme,"1,000"\nacme,50000000001\n',
+			[
+				['valid'],
+				['valid'],
+				['valid'],
+				['skipped', 'amount_in_cents must be a whole number of cents ("+500")'],
+				['skipped', /whole number of cents/],
+				['skipped', /whole number of cents/],
+				['skipped', /whole number of cents/],
+				['skipped', 'amount_in_cents is out of range ("50000000001")'],
+			],
+		);
+		await expectRows('rewards', 'partner_key,amount_in_cents,body\nada,1000,x\nada,-1,y\n', [
+			['valid'],
+			['skipped', 'amount_in_cents must be a whole number of cents (not negative) ("-1")'],
 		]);
-		await expectRows('rewards', 'partner_key,amount_in_cents,body\nada,1000,x\nada,-1,y\n', [['valid'], ['skipped', 'amount_in_cents must be a whole number of cents (not negative) ("-1")']]);
 	});
 
 	it('dollars: at most two decimals, no symbols or separators', async () => {
-		await expectRows('transactions', 'customer_key,amount_in_dollars\nacme,10\nacme,10.5\nacme,10.10\nacme,-3.07\nacme,$10\nacme,"1,000.00"\nacme,"10,50"\nacme,.5\nacme,10.\nacme,+10\nacme,10.005\n', [
-			['valid'], ['valid'], ['valid'], ['valid'],
-			['skipped', 'amount_in_dollars must be dollars with at most 2 decimals, like 10.50 ("$10")'],
-			['skipped', /at most 2 decimals/], ['skipped', /at most 2 decimals/], ['skipped', /at most 2 decimals/],
-			['skipped', /at most 2 decimals/], ['skipped', /at most 2 decimals/], ['skipped', /at most 2 decimals/],
-		]);
-		await expectRows('deals', 'amount_in_dollars,close_date,external_key,stage\n-5,2026-01-01,d1,New\n5.25,2026-01-01,d2,New\n', [['skipped', /at most 2 decimals/], ['valid']]);
+		await expectRows(
+			'transactions',
+			'customer_key,amount_in_dollars\nacme,10\nacme,10.5\nacme,10.10\nacme,-3.07\nacme,$10\nacme,"1,000.00"\nacme,"10,50"\nacme,.5\nacme,10.\nacme,+10\nacme,10.005\n',
+			[
+				['valid'],
+				['valid'],
+				['valid'],
+				['valid'],
+				[
+					'skipped',
+					'amount_in_dollars must be dollars with at most 2 decimals, like 10.50 ("$10")',
+				],
+				['skipped', /at most 2 decimals/],
+				['skipped', /at most 2 decimals/],
+				['skipped', /at most 2 decimals/],
+				['skipped', /at most 2 decimals/],
+				['skipped', /at most 2 decimals/],
+				['skipped', /at most 2 decimals/],
+			],
+		);
+		await expectRows(
+			'deals',
+			'amount_in_dollars,close_date,external_key,stage\n-5,2026-01-01,d1,New\n5.25,2026-01-01,d2,New\n',
+			[['skipped', /at most 2 decimals/], ['valid']],
+		);
 	});
 
 	it('currency: three letters in any case; boolean: true/false/1/0 in any case', async () => {
-		await expectRows('transactions', 'customer_key,amount_in_cents,currency\nacme,1,usd\nacme,1,CAD\nacme,1,US\nacme,1,USDX\nacme,1,U$D\n', [
-			['valid'], ['valid'], ['skipped', 'currency must be a three-letter currency code ("US")'], ['skipped', /three-letter/], ['skipped', /three-letter/],
-		]);
-		await expectRows('customers', `${CUSTOMERS},primary\nc1,a@b.co,ada,TRUE\nc2,b@b.co,ada,false\nc3,c@b.co,ada,1\nc4,d@b.co,ada,0\nc5,e@b.co,ada,yes\n`, [
-			['valid'], ['valid'], ['valid'], ['valid'], ['skipped', 'primary must be true or false ("yes")'],
-		]);
+		await expectRows(
+			'transactions',
+			'customer_key,amount_in_cents,currency\nacme,1,usd\nacme,1,CAD\nacme,1,US\nacme,1,USDX\nacme,1,U$D\n',
+			[
+				['valid'],
+				['valid'],
+				['skipped', 'currency must be a three-letter currency code ("US")'],
+				['skipped', /three-letter/],
+				['skipped', /three-letter/],
+			],
+		);
+		await expectRows(
+			'customers',
+			`${CUSTOMERS},primary\nc1,a@b.co,ada,TRUE\nc2,b@b.co,ada,false\nc3,c@b.co,ada,1\nc4,d@b.co,ada,0\nc5,e@b.co,ada,yes\n`,
+			[
+				['valid'],
+				['valid'],
+				['valid'],
+				['valid'],
+				['skipped', 'primary must be true or false ("yes")'],
+			],
+		);
 	});
 
 	it('enums are exact and lower case', async () => {
-		await expectRows('leads', `${LEADS}\nada,l1@x.co,A,B,open\nada,l2@x.co,A,B,closed won\nada,l3@x.co,A,B,Open\nada,l4@x.co,A,B,won\n`, [
-			['valid'], ['valid'], ['skipped', 'status must be one of open, closed, dead, closed won, closed lost ("Open")'], ['skipped', /status must be one of/],
-		]);
-		await expectRows('rewards', 'partner_key,amount_in_cents,body,status,target_type,target_key\nada,1,x,paid,,\nada,1,y,Pending,,\nada,1,z,pending,order,o1\n', [
-			['valid'], ['skipped', /status must be one of pending, declined, hold, approved, paid/], ['skipped', /target_type must be one of customer, transaction/],
-		]);
+		await expectRows(
+			'leads',
+			`${LEADS}\nada,l1@x.co,A,B,open\nada,l2@x.co,A,B,closed won\nada,l3@x.co,A,B,Open\nada,l4@x.co,A,B,won\n`,
+			[
+				['valid'],
+				['valid'],
+				['skipped', 'status must be one of open, closed, dead, closed won, closed lost ("Open")'],
+				['skipped', /status must be one of/],
+			],
+		);
+		await expectRows(
+			'rewards',
+			'partner_key,amount_in_cents,body,status,target_type,target_key\nada,1,x,paid,,\nada,1,y,Pending,,\nada,1,z,pending,order,o1\n',
+			[
+				['valid'],
+				['skipped', /status must be one of pending, declined, hold, approved, paid/],
+				['skipped', /target_type must be one of customer, transaction/],
+			],
+		);
 	});
 
 	it('epoch ms or date for reward created_at; lengths in characters', async () => {
-		await expectRows('rewards', 'partner_key,amount_in_cents,body,created_at\nada,1,a,1636077035000\nada,1,b,2021-11-05\nada,1,c,1636077035.5\nada,1,d,Nov 5\n', [
-			['valid'], ['valid'], ['skipped', /milliseconds since the epoch or a date/], ['skipped', /milliseconds since the epoch or a date/],
-		]);
-		await expectRows('partners', `${PARTNERS}\n${'é'.repeat(50)},L,a@b.co\n${'x'.repeat(51)},L,b@b.co\n`, [['valid'], ['skipped', 'partner_first is longer than 50 characters']]);
-		await expectRows('customers', `${CUSTOMERS},name\nc1,a@b.co,ada,${'n'.repeat(100)}\nc2,b@b.co,ada,${'n'.repeat(101)}\n`, [['valid'], ['skipped', 'name is longer than 100 characters']]);
+		await expectRows(
+			'rewards',
+			'partner_key,amount_in_cents,body,created_at\nada,1,a,1636077035000\nada,1,b,2021-11-05\nada,1,c,1636077035.5\nada,1,d,Nov 5\n',
+			[
+				['valid'],
+				['valid'],
+				['skipped', /milliseconds since the epoch or a date/],
+				['skipped', /milliseconds since the epoch or a date/],
+			],
+		);
+		await expectRows(
+			'partners',
+			`${PARTNERS}\n${'é'.repeat(50)},L,a@b.co\n${'x'.repeat(51)},L,b@b.co\n`,
+			[['valid'], ['skipped', 'partner_first is longer than 50 characters']],
+		);
+		await expectRows(
+			'customers',
+			`${CUSTOMERS},name\nc1,a@b.co,ada,${'n'.repeat(100)}\nc2,b@b.co,ada,${'n'.repeat(101)}\n`,
+			[['valid'], ['skipped', 'name is longer than 100 characters']],
+		);
 	});
 
 	it('tags are split on commas, trimmed, empty ones dropped', async () => {
-		const { rows } = await runImportNode(emulator, `${PARTNERS},tags\nA,B,a@b.co,"tag1, tag2 ,,tag3"\n`, { objectType: 'partners' });
-		expect(rows[0]).toMatchObject({ status: 'valid', cells: ['A', 'B', 'a@b.co', 'tag1, tag2 ,,tag3'] });
+		const { rows } = await runImportNode(
+			emulator,
+			`${PARTNERS},tags\nA,B,a@b.co,"tag1, tag2 ,,tag3"\n`,
+			{ objectType: 'partners' },
+		);
+		expect(rows[0]).toMatchObject({
+			status: 'valid',
+			cells: ['A', 'B', 'a@b.co', 'tag1, tag2 ,,tag3'],
+		});
 	});
 });
 
 describe('required, one-of and conditional fields per object', () => {
 	it('partners need first, last and email', async () => {
 		await expectRows('partners', `${PARTNERS},partner_key\nA,B,a@b.co,\n,B,c@b.co,k2\nA,,,k3\n`, [
-			['valid'], ['skipped', 'partner_first is required'], ['skipped', 'partner_last is required; partner_email is required'],
+			['valid'],
+			['skipped', 'partner_first is required'],
+			['skipped', 'partner_last is required; partner_email is required'],
 		]);
 	});
 
 	it('customers need customer_key, email and partner_key', async () => {
-		await expectRows('customers', `${CUSTOMERS}\nc1,a@b.co,ada\n,a2@b.co,ada\nc3,a3@b.co,\n`, [['valid'], ['skipped', 'customer_key is required'], ['skipped', 'partner_key is required']]);
+		await expectRows('customers', `${CUSTOMERS}\nc1,a@b.co,ada\n,a2@b.co,ada\nc3,a3@b.co,\n`, [
+			['valid'],
+			['skipped', 'customer_key is required'],
+			['skipped', 'partner_key is required'],
+		]);
 	});
 
 	it('transactions need a customer and exactly one amount; currency defaults to USD', async () => {
-		await expectRows('transactions', 'customer_key,amount_in_cents,amount_in_dollars\nacme,100,\nacme,,1.00\nacme,,\nacme,100,1.00\n,100,\n', [
-			['valid'], ['valid'],
-			['skipped', 'one of amount_in_cents or amount_in_dollars is required'],
-			['skipped', 'only one of amount_in_cents or amount_in_dollars may be given'],
-			['skipped', 'customer_key is required'],
-		]);
+		await expectRows(
+			'transactions',
+			'customer_key,amount_in_cents,amount_in_dollars\nacme,100,\nacme,,1.00\nacme,,\nacme,100,1.00\n,100,\n',
+			[
+				['valid'],
+				['valid'],
+				['skipped', 'one of amount_in_cents or amount_in_dollars is required'],
+				['skipped', 'only one of amount_in_cents or amount_in_dollars may be given'],
+				['skipped', 'customer_key is required'],
+			],
+		);
 	});
 
 	it('rewards need a body, exactly one partner reference and one amount; target_type and target_key go together', async () => {
-		await expectRows('rewards', 'partner_email,partner_key,amount_in_cents,amount_in_dollars,body,target_type,target_key\n' +
-			'ada@example.com,,100,,b1,,\n,ada,,1.5,b2,customer,acme\n,,100,,b3,,\nada@example.com,ada,100,,b4,,\n,ada,100,,,,\n,ada,100,,b6,customer,\n,ada,100,,b7,,cus_1\n', [
-			['valid'], ['valid'],
-			['skipped', 'one of partner_email or partner_key is required'],
-			['skipped', 'only one of partner_email or partner_key may be given'],
-			['skipped', 'body is required'],
-			['skipped', 'target_key is required when target_type is given'],
-			['skipped', 'target_type is required when target_key is given'],
-		]);
+		await expectRows(
+			'rewards',
+			'partner_email,partner_key,amount_in_cents,amount_in_dollars,body,target_type,target_key\n' +
+				'ada@example.com,,100,,b1,,\n,ada,,1.5,b2,customer,acme\n,,100,,b3,,\nada@example.com,ada,100,,b4,,\n,ada,100,,,,\n,ada,100,,b6,customer,\n,ada,100,,b7,,cus_1\n',
+			[
+				['valid'],
+				['valid'],
+				['skipped', 'one of partner_email or partner_key is required'],
+				['skipped', 'only one of partner_email or partner_key may be given'],
+				['skipped', 'body is required'],
+				['skipped', 'target_key is required when target_type is given'],
+				['skipped', 'target_type is required when target_key is given'],
+			],
+		);
 	});
 
 	it('deals need close_date, external_key, stage and one amount', async () => {
-		await expectRows('deals', 'amount_in_cents,close_date,external_key,stage,partner_key\n100,2026-01-01,d1,New,ada\n100,,d2,New,\n,2026-01-01,d3,,\n', [
-			['valid'], ['skipped', 'close_date is required'], ['skipped', 'one of amount_in_cents or amount_in_dollars is required; stage is required'],
-		]);
+		await expectRows(
+			'deals',
+			'amount_in_cents,close_date,external_key,stage,partner_key\n100,2026-01-01,d1,New,ada\n100,,d2,New,\n,2026-01-01,d3,,\n',
+			[
+				['valid'],
+				['skipped', 'close_date is required'],
+				['skipped', 'one of amount_in_cents or amount_in_dollars is required; stage is required'],
+			],
+		);
 	});
 
 	it('leads need partner_key, email, first and last name and status; other columns are form fields', async () => {
-		await expectRows('leads', `${LEADS},company_size\nada,l1@x.co,A,B,open,500\nada,,A,B,open,\n`, [['valid'], ['skipped', 'email is required']]);
+		await expectRows('leads', `${LEADS},company_size\nada,l1@x.co,A,B,open,500\nada,,A,B,open,\n`, [
+			['valid'],
+			['skipped', 'email is required'],
+		]);
 	});
 
 	it('a skipped row names every broken rule in column order', async () => {
 		await expectRows('customers', `${CUSTOMERS},name,primary\n,bad,,${'n'.repeat(101)},maybe\n`, [
-			['skipped', 'customer_key is required; email is not a valid email ("bad"); partner_key is required; name is longer than 100 characters; primary must be true or false ("maybe")'],
+			[
+				'skipped',
+				'customer_key is required; email is not a valid email ("bad"); partner_key is required; name is longer than 100 characters; primary must be true or false ("maybe")',
+			],
 		]);
 	});
 });
 
 describe('duplicates within one file', () => {
 	it('partners by partner_key, else email (case-insensitive); only a valid row claims an identity', async () => {
-		await expectRows('partners', `${PARTNERS},partner_key\nA,B,one@x.co,k1\nA,B,two@x.co,k1\n,B,three@x.co,\nA,B,THREE@x.co,\nA,B,three@X.co,\n`, [
-			['valid'], ['skipped', 'duplicate of row 2'], ['skipped', 'partner_first is required'], ['valid'], ['skipped', 'duplicate of row 5'],
-		]);
+		await expectRows(
+			'partners',
+			`${PARTNERS},partner_key\nA,B,one@x.co,k1\nA,B,two@x.co,k1\n,B,three@x.co,\nA,B,THREE@x.co,\nA,B,three@X.co,\n`,
+			[
+				['valid'],
+				['skipped', 'duplicate of row 2'],
+				['skipped', 'partner_first is required'],
+				['valid'],
+				['skipped', 'duplicate of row 5'],
+			],
+		);
 	});
 
 	it('customers by customer_key (exactly), transactions by key, deals by external_key, leads by email', async () => {
-		await expectRows('customers', `${CUSTOMERS}\nc1,a@b.co,ada\nC1,b@b.co,ada\nc1,c@b.co,ada\n`, [['valid'], ['valid'], ['skipped', 'duplicate of row 2']]);
-		await expectRows('transactions', 'customer_key,amount_in_cents,key\nacme,1,t1\nacme,1,t1\nacme,1,\nacme,1,\n', [['valid'], ['skipped', 'duplicate of row 2'], ['valid'], ['valid']]);
-		await expectRows('deals', 'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n2,2026-01-01,d1,New\n', [['valid'], ['skipped', 'duplicate of row 2']]);
-		await expectRows('leads', `${LEADS}\nada,L@x.co,A,B,open\nada,l@X.co,A,B,open\n`, [['valid'], ['skipped', 'duplicate of row 2']]);
+		await expectRows('customers', `${CUSTOMERS}\nc1,a@b.co,ada\nC1,b@b.co,ada\nc1,c@b.co,ada\n`, [
+			['valid'],
+			['valid'],
+			['skipped', 'duplicate of row 2'],
+		]);
+		await expectRows(
+			'transactions',
+			'customer_key,amount_in_cents,key\nacme,1,t1\nacme,1,t1\nacme,1,\nacme,1,\n',
+			[['valid'], ['skipped', 'duplicate of row 2'], ['valid'], ['valid']],
+		);
+		await expectRows(
+			'deals',
+			'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n2,2026-01-01,d1,New\n',
+			[['valid'], ['skipped', 'duplicate of row 2']],
+		);
+		await expectRows('leads', `${LEADS}\nada,L@x.co,A,B,open\nada,l@X.co,A,B,open\n`, [
+			['valid'],
+			['skipped', 'duplicate of row 2'],
+		]);
 	});
 });
 
 describe('headers', () => {
 	const stop = async (objectType: string, csv: string, parameters = {}) => {
-		const { json } = await runImportNode(emulator, csv, { objectType, groupKey: 'grup_Resellers00001', ...parameters }, { continueOnFail: true });
+		const { json } = await runImportNode(
+			emulator,
+			csv,
+			{ objectType, groupKey: 'grup_Resellers00001', ...parameters },
+			{ continueOnFail: true },
+		);
 		return String(json.error);
 	};
 
 	it('are matched case-insensitively after trimming', async () => {
-		await expectRows('partners', ' Partner_First ,PARTNER_LAST,partner_email,Tags\nA,B,a@b.co,x\n', [['valid']]);
+		await expectRows(
+			'partners',
+			' Partner_First ,PARTNER_LAST,partner_email,Tags\nA,B,a@b.co,x\n',
+			[['valid']],
+		);
 	});
 
 	it('missing, unknown and duplicate headers are reported together and stop the import', async () => {
-		const message = await stop('customers', 'customer_key,EMAIL,email,colour\nc1,a@b.co,a@b.co,red\n');
+		const message = await stop(
+			'customers',
+			'customer_key,EMAIL,email,colour\nc1,a@b.co,a@b.co,red\n',
+		);
 		expect(message).toMatch(/duplicate header "email" \(columns 2 and 3\)/);
-		expect(message).toMatch(/unknown header "colour"; .*allowed headers: customer_key, email, partner_key/);
+		expect(message).toMatch(
+			/unknown header "colour"; .*allowed headers: customer_key, email, partner_key/,
+		);
 		expect(message).toMatch(/missing required header: partner_key/);
 	});
 
 	it('a one-of pair with neither header present is a header error naming both', async () => {
-		expect(await stop('transactions', 'customer_key\nacme\n')).toMatch(/one of amount_in_cents or amount_in_dollars/);
+		expect(await stop('transactions', 'customer_key\nacme\n')).toMatch(
+			/one of amount_in_cents or amount_in_dollars/,
+		);
 	});
 
 	it('unknown columns become warnings with Ignore Unknown Columns, and stay in the report', async () => {
-		const { json, header, rows } = await runImportNode(emulator, `${CUSTOMERS},colour\nc1,a@b.co,ada,=red\n`, { objectType: 'customers', options: { ignoreUnknownColumns: true } });
+		const { json, header, rows } = await runImportNode(
+			emulator,
+			`${CUSTOMERS},colour\nc1,a@b.co,ada,=red\n`,
+			{ objectType: 'customers', options: { ignoreUnknownColumns: true } },
+		);
 		expect(json.warnings).toEqual(['unknown column "colour" ignored']);
-		expect(header).toEqual(['row', 'status', 'reason', 'customer_key', 'email', 'partner_key', 'colour']);
+		expect(header).toEqual([
+			'row',
+			'status',
+			'reason',
+			'customer_key',
+			'email',
+			'partner_key',
+			'colour',
+		]);
 		expect(rows[0].cells[3]).toBe("'=red");
 	});
 
 	it('an empty header cell is an error only when a row has a value below it', async () => {
 		await expectRows('customers', `${CUSTOMERS},\nc1,a@b.co,ada,\n`, [['valid']]);
-		expect(await stop('customers', `${CUSTOMERS},\nc1,a@b.co,ada,x\n`)).toMatch(/column 4 has no header/);
+		expect(await stop('customers', `${CUSTOMERS},\nc1,a@b.co,ada,x\n`)).toMatch(
+			/column 4 has no header/,
+		);
 	});
 
 	it('an empty header over values joins the other header problems in one error that names the allowed headers', async () => {
 		const message = await stop('customers', 'customer_key,email,,colour\nc1,a@b.co,x,red\n');
-		expect(message).toMatch(/^The CSV header has 4 problems: unknown header "colour"; missing required header: partner_key; column 3 has no header; allowed headers: customer_key, email, partner_key, name/);
+		expect(message).toMatch(
+			/^The CSV header has 4 problems: unknown header "colour"; missing required header: partner_key; column 3 has no header; allowed headers: customer_key, email, partner_key, name/,
+		);
 		// Alone, it still names the allowed headers.
-		expect(await stop('customers', `${CUSTOMERS},\nc1,a@b.co,ada,x\n`)).toMatch(/column 4 has no header; allowed headers: customer_key/);
+		expect(await stop('customers', `${CUSTOMERS},\nc1,a@b.co,ada,x\n`)).toMatch(
+			/column 4 has no header; allowed headers: customer_key/,
+		);
 	});
 
 	it('Ignore Unknown Columns covers an empty header over values: a warning naming the column, the rows go on', async () => {
-		const { json, rows } = await runImportNode(emulator, `${CUSTOMERS},,colour\nc1,a@b.co,ada,x,red\n`, { objectType: 'customers', options: { ignoreUnknownColumns: true } });
-		expect(json.warnings).toEqual(['unknown column "colour" ignored', 'column 4 has no header: ignored']);
+		const { json, rows } = await runImportNode(
+			emulator,
+			`${CUSTOMERS},,colour\nc1,a@b.co,ada,x,red\n`,
+			{ objectType: 'customers', options: { ignoreUnknownColumns: true } },
+		);
+		expect(json.warnings).toEqual([
+			'unknown column "colour" ignored',
+			'column 4 has no header: ignored',
+		]);
 		expect(rows.map((r) => r.status)).toEqual(['valid']);
 		expect(rows[0].cells).toEqual(['c1', 'a@b.co', 'ada', 'x', 'red']);
 	});
 
 	it('deals and leads need a group', async () => {
 		// An expression that resolves to nothing: n8n itself refuses to start a workflow whose required Group is empty.
-		expect(await stop('deals', 'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n', { groupKey: '={{ "" }}' })).toMatch(/Deals are imported into one group: choose the Group/);
-		expect(await stop('leads', `${LEADS}\n`, { groupKey: '={{ "" }}' })).toMatch(/Leads are imported into one group/);
+		expect(
+			await stop('deals', 'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n', {
+				groupKey: '={{ "" }}',
+			}),
+		).toMatch(/Deals are imported into one group: choose the Group/);
+		expect(await stop('leads', `${LEADS}\n`, { groupKey: '={{ "" }}' })).toMatch(
+			/Leads are imported into one group/,
+		);
 	});
 });
 
 describe('references (checkReferences in a dry run)', () => {
 	it('skips rows whose partner or customer is not in PartnerStack, looking each key up once', async () => {
 		await emulator.clearRequests();
-		const { rows } = await runImportNode(emulator, 'customer_key,amount_in_cents\nacme,1\nghost,2\nacme,3\nghost,4\n', { objectType: 'transactions', options: { checkReferences: true } });
-		expect(rows.map((r) => [r.status, r.reason])).toEqual([['valid', ''], ['skipped', 'customer ghost not found'], ['valid', ''], ['skipped', 'customer ghost not found']]);
-		const lookups = (await emulator.requests()).filter((r) => r.path.startsWith('/api/v2/customers/'));
-		expect(lookups.map((r) => r.path).sort()).toEqual(['/api/v2/customers/acme', '/api/v2/customers/ghost']);
-		const partners = await runImportNode(emulator, `${CUSTOMERS}\nc1,a@b.co,ada\nc2,b@b.co,nobody\n`, { objectType: 'customers', options: { checkReferences: true } });
+		const { rows } = await runImportNode(
+			emulator,
+			'customer_key,amount_in_cents\nacme,1\nghost,2\nacme,3\nghost,4\n',
+			{ objectType: 'transactions', options: { checkReferences: true } },
+		);
+		expect(rows.map((r) => [r.status, r.reason])).toEqual([
+			['valid', ''],
+			['skipped', 'customer ghost not found'],
+			['valid', ''],
+			['skipped', 'customer ghost not found'],
+		]);
+		const lookups = (await emulator.requests()).filter((r) =>
+			r.path.startsWith('/api/v2/customers/'),
+		);
+		expect(lookups.map((r) => r.path).sort()).toEqual([
+			'/api/v2/customers/acme',
+			'/api/v2/customers/ghost',
+		]);
+		const partners = await runImportNode(
+			emulator,
+			`${CUSTOMERS}\nc1,a@b.co,ada\nc2,b@b.co,nobody\n`,
+			{ objectType: 'customers', options: { checkReferences: true } },
+		);
 		expect(partners.rows.map((r) => r.reason)).toEqual(['', 'partner nobody not found']);
 	});
 
 	it('checks deal stages against the group, and the lead form', async () => {
-		const deals = await runImportNode(emulator, 'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n1,2026-01-01,d2,Imaginary\n', { objectType: 'deals', groupKey: 'grup_Resellers00001', options: { checkReferences: true } });
-		expect(deals.rows.map((r) => r.reason)).toEqual(['', 'stage Imaginary is not a deal stage of the group']);
+		const deals = await runImportNode(
+			emulator,
+			'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n1,2026-01-01,d2,Imaginary\n',
+			{ objectType: 'deals', groupKey: 'grup_Resellers00001', options: { checkReferences: true } },
+		);
+		expect(deals.rows.map((r) => r.reason)).toEqual([
+			'',
+			'stage Imaginary is not a deal stage of the group',
+		]);
 	});
 
 	it('without checkReferences a dry run makes no API call', async () => {
 		await emulator.clearRequests();
-		await runImportNode(emulator, 'customer_key,amount_in_cents\nghost,1\n', { objectType: 'transactions' });
+		await runImportNode(emulator, 'customer_key,amount_in_cents\nghost,1\n', {
+			objectType: 'transactions',
+		});
 		expect(await emulator.requests()).toEqual([]);
 	});
 });

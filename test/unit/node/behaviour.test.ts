@@ -19,9 +19,15 @@ describe('items, pairing and errors', () => {
 		const items = await runNode(
 			emulator,
 			{ resource: 'partnership', operation: 'get' },
-			{ items: [{ json: {} }, { json: {} }], itemParameters: [{ key: locator('ada') }, { key: locator('grace') }] },
+			{
+				items: [{ json: {} }, { json: {} }],
+				itemParameters: [{ key: locator('ada') }, { key: locator('grace') }],
+			},
 		);
-		expect(items.map((i) => [i.json.partner_key, i.pairedItem])).toEqual([['ada', { item: 0 }], ['grace', { item: 1 }]]);
+		expect(items.map((i) => [i.json.partner_key, i.pairedItem])).toEqual([
+			['ada', { item: 0 }],
+			['grace', { item: 1 }],
+		]);
 	});
 
 	it('continueOnFail: one error item, paired, among the good ones', async () => {
@@ -48,16 +54,28 @@ describe('items, pairing and errors', () => {
 		const error = await runNodeError(
 			emulator,
 			{ resource: 'partnership', operation: 'get' },
-			{ items: [{ json: {} }, { json: {} }], itemParameters: [{ key: locator('ada') }, { key: locator('nope') }] },
+			{
+				items: [{ json: {} }, { json: {} }],
+				itemParameters: [{ key: locator('ada') }, { key: locator('nope') }],
+			},
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.context).toMatchObject({ itemIndex: 1 });
 	});
 
 	it('marks output from a sandbox credential', async () => {
-		const [item] = await runNode(emulator, { resource: 'group', operation: 'getAll', returnAll: true, filters: {} }, { keys: KEYS.test, sandbox: true });
+		const [item] = await runNode(
+			emulator,
+			{ resource: 'group', operation: 'getAll', returnAll: true, filters: {} },
+			{ keys: KEYS.test, sandbox: true },
+		);
 		expect(item.json.sandbox).toBe(true);
-		const [live] = await runNode(emulator, { resource: 'group', operation: 'getAll', returnAll: true, filters: {} });
+		const [live] = await runNode(emulator, {
+			resource: 'group',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
 		expect(live.json.sandbox).toBeUndefined();
 	});
 
@@ -67,36 +85,78 @@ describe('items, pairing and errors', () => {
 	});
 
 	it('Get Many with Return All walks 1 000 customers in exactly 4 requests', async () => {
-		await emulator.seed({ customers: Array.from({ length: 1000 - DEMO.customers.length }, (_, n) => ({ customer_key: `many-${n}`, email: `m${n}@x.example`, partner_key: 'ada' })) });
+		await emulator.seed({
+			customers: Array.from({ length: 1000 - DEMO.customers.length }, (_, n) => ({
+				customer_key: `many-${n}`,
+				email: `m${n}@x.example`,
+				partner_key: 'ada',
+			})),
+		});
 		await emulator.clearRequests();
-		const items = await runNode(emulator, { resource: 'customer', operation: 'getAll', returnAll: true, filters: {} });
+		const items = await runNode(emulator, {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
 		expect(items).toHaveLength(1000);
 		const requests = await emulator.requests();
 		expect(requests.map((r) => r.query.limit)).toEqual(['250', '250', '250', '250']);
 	});
 
 	it('group getAll lists every group, simplified', async () => {
-		const groups = await runNode(emulator, { resource: 'group', operation: 'getAll', returnAll: true, filters: {} });
+		const groups = await runNode(emulator, {
+			resource: 'group',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
 		expect(groups.map((g) => g.json.name).sort()).toEqual(['Affiliates', 'Default', 'Resellers']);
-		expect(Object.keys(groups[0].json).sort()).toEqual(['archived', 'created_at', 'default', 'key', 'name', 'slug']);
+		expect(Object.keys(groups[0].json).sort()).toEqual([
+			'archived',
+			'created_at',
+			'default',
+			'key',
+			'name',
+			'slug',
+		]);
 	});
 });
 
 describe('amounts', () => {
 	it.each([
-		['10', 1000], ['10.5', 1050], ['10.10', 1010], ['0.29', 29], ['-3.07', -307], [19.99, 1999], [0.1, 10], ['007', 700],
+		['10', 1000],
+		['10.5', 1050],
+		['10.10', 1010],
+		['0.29', 29],
+		['-3.07', -307],
+		[19.99, 1999],
+		[0.1, 10],
+		['007', 700],
 	])('dollars %p → %p cents', (input, cents) => {
 		expect(toCents(input, 'dollars')).toBe(cents);
 	});
-	it.each(['$10', '1,000.00', '10,50', '.5', '10.', '+10', '10.005', '1e3', ''])('refuses dollars %p', (input) => {
-		expect(() => toCents(input, 'dollars')).toThrow(/dollars/);
-	});
-	it.each([['1999', 1999], [-500, -500]])('cents %p', (input, cents) => expect(toCents(input, 'cents')).toBe(cents));
-	it.each(['10.5', '1e3', 'abc'])('refuses cents %p', (input) => expect(() => toCents(input, 'cents')).toThrow(/whole number/));
+	it.each(['$10', '1,000.00', '10,50', '.5', '10.', '+10', '10.005', '1e3', ''])(
+		'refuses dollars %p',
+		(input) => {
+			expect(() => toCents(input, 'dollars')).toThrow(/dollars/);
+		},
+	);
+	it.each([
+		['1999', 1999],
+		[-500, -500],
+	])('cents %p', (input, cents) => expect(toCents(input, 'cents')).toBe(cents));
+	it.each(['10.5', '1e3', 'abc'])('refuses cents %p', (input) =>
+		expect(() => toCents(input, 'cents')).toThrow(/whole number/),
+	);
 });
 
 describe('pickers', () => {
-	const pickerContext = (parameters = {}) => loadOptionsContext({ credentials: credentialsFor(emulator.url, KEYS.production), parameters }) as never;
+	const pickerContext = (parameters = {}) =>
+		loadOptionsContext({
+			credentials: credentialsFor(emulator.url, KEYS.production),
+			parameters,
+		}) as never;
 
 	it('searches partners by name, email or key', async () => {
 		const found = await listSearch.searchPartnerships.call(pickerContext(), 'lovelace');
@@ -106,29 +166,64 @@ describe('pickers', () => {
 	});
 
 	it('pages partner search results with a string token', async () => {
-		await emulator.seed({ partnerships: Array.from({ length: 300 }, (_, n) => ({ partner_key: `p${n}`, email: `p${n}@x.example` })) });
+		await emulator.seed({
+			partnerships: Array.from({ length: 300 }, (_, n) => ({
+				partner_key: `p${n}`,
+				email: `p${n}@x.example`,
+			})),
+		});
 		const first = await listSearch.searchPartnerships.call(pickerContext());
 		expect(first.results).toHaveLength(250);
 		expect(typeof first.paginationToken).toBe('string');
-		const second = await listSearch.searchPartnerships.call(pickerContext(), undefined, first.paginationToken as string);
+		const second = await listSearch.searchPartnerships.call(
+			pickerContext(),
+			undefined,
+			first.paginationToken as string,
+		);
 		expect(second.results).toHaveLength(53);
 		expect(second.paginationToken).toBeUndefined();
 	});
 
 	it('lists groups, their slugs, and the deal stages and forms of the chosen group', async () => {
-		expect((await loadOptions.getGroups.call(pickerContext())).map((o) => o.value)).toEqual(['grup_Affiliates0001', expect.any(String), 'grup_Resellers00001']);
-		expect((await loadOptions.getGroupSlugs.call(pickerContext())).map((o) => o.value)).toEqual(['affiliates', 'default', 'resellers']);
-		const stages = await loadOptions.getDealStages.call(pickerContext({ groupKey: 'grup_Resellers00001' }));
+		expect((await loadOptions.getGroups.call(pickerContext())).map((o) => o.value)).toEqual([
+			'grup_Affiliates0001',
+			expect.any(String),
+			'grup_Resellers00001',
+		]);
+		expect((await loadOptions.getGroupSlugs.call(pickerContext())).map((o) => o.value)).toEqual([
+			'affiliates',
+			'default',
+			'resellers',
+		]);
+		const stages = await loadOptions.getDealStages.call(
+			pickerContext({ groupKey: 'grup_Resellers00001' }),
+		);
 		expect(stages.map((s) => s.value)).toEqual(['New', 'Closed Won']);
-		expect(await loadOptions.getDealStages.call(pickerContext({ groupKey: 'grup_Affiliates0001' }))).toEqual([]);
-		expect((await loadOptions.getDealFormTemplates.call(pickerContext({ groupKey: 'grup_Resellers00001' }))).map((t) => t.value)).toEqual(['mold_Deal']);
-		expect((await loadOptions.getApplicationForms.call(pickerContext())).map((t) => t.value)).toEqual(['mold_Appl']);
+		expect(
+			await loadOptions.getDealStages.call(pickerContext({ groupKey: 'grup_Affiliates0001' })),
+		).toEqual([]);
+		expect(
+			(
+				await loadOptions.getDealFormTemplates.call(
+					pickerContext({ groupKey: 'grup_Resellers00001' }),
+				)
+			).map((t) => t.value),
+		).toEqual(['mold_Deal']);
+		expect(
+			(await loadOptions.getApplicationForms.call(pickerContext())).map((t) => t.value),
+		).toEqual(['mold_Appl']);
 	});
 
 	it('searches customers, deals, leads, transactions and actions', async () => {
-		expect((await listSearch.searchCustomers.call(pickerContext(), 'acme')).results).toEqual([{ name: 'Acme (billing@acme.example)', value: 'acme' }]);
-		expect((await listSearch.searchDeals.call(pickerContext(), 'globex')).results[0].value).toBe('deal_Globex');
-		expect((await listSearch.searchLeads.call(pickerContext(), 'peter')).results[0].value).toBe('lead_Initech');
+		expect((await listSearch.searchCustomers.call(pickerContext(), 'acme')).results).toEqual([
+			{ name: 'Acme (billing@acme.example)', value: 'acme' },
+		]);
+		expect((await listSearch.searchDeals.call(pickerContext(), 'globex')).results[0].value).toBe(
+			'deal_Globex',
+		);
+		expect((await listSearch.searchLeads.call(pickerContext(), 'peter')).results[0].value).toBe(
+			'lead_Initech',
+		);
 		expect((await listSearch.searchTransactions.call(pickerContext())).results).toEqual([]);
 		expect((await listSearch.searchActions.call(pickerContext())).results).toEqual([]);
 	});
@@ -142,7 +237,8 @@ describe('description', () => {
 		const operations = description.properties.filter((p) => p.name === 'operation');
 		expect(operations).toHaveLength(11);
 		for (const property of operations) {
-			for (const option of property.options as Array<{ action?: string }>) expect(option.action).toMatch(/^[A-Z]/);
+			for (const option of property.options as Array<{ action?: string }>)
+				expect(option.action).toMatch(/^[A-Z]/);
 		}
 	});
 
@@ -150,13 +246,26 @@ describe('description', () => {
 		const byResource = Object.fromEntries(
 			description.properties
 				.filter((p) => p.name === 'operation')
-				.map((p) => [p.displayOptions!.show!.resource![0], (p.options as Array<{ value: string }>).map((o) => o.value).sort()]),
+				.map((p) => [
+					p.displayOptions!.show!.resource![0],
+					(p.options as Array<{ value: string }>).map((o) => o.value).sort(),
+				]),
 		);
 		expect(byResource).toEqual({
 			action: ['create', 'delete', 'getAll'],
 			application: ['approve', 'decline', 'getAll'],
 			customer: ['create', 'delete', 'get', 'getAll', 'update', 'upsert'],
-			deal: ['convert', 'create', 'delete', 'get', 'getAll', 'getAttachment', 'listAttachments', 'update', 'upsert'],
+			deal: [
+				'convert',
+				'create',
+				'delete',
+				'get',
+				'getAll',
+				'getAttachment',
+				'listAttachments',
+				'update',
+				'upsert',
+			],
 			export: ['create'],
 			group: ['getAll'],
 			lead: ['convert', 'create', 'delete', 'get', 'getAll', 'update'],

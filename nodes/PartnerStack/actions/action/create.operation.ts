@@ -43,7 +43,15 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'How many times the action was performed (at least 1)',
 	},
-	additionalFieldsProperty([{ displayName: 'External Key', name: 'externalKey', type: 'string', default: '', description: 'Your key for this action' }]),
+	additionalFieldsProperty([
+		{
+			displayName: 'External Key',
+			name: 'externalKey',
+			type: 'string',
+			default: '',
+			description: 'Your key for this action',
+		},
+	]),
 	simplifyProperty,
 ];
 

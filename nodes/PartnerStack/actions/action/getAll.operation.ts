@@ -1,7 +1,13 @@
 import { getManyOperation } from '../operations';
 
 export const { description, execute } = getManyOperation('action', '/actions', [
-	{ displayName: 'Action Type', name: 'actionType', type: 'string', default: '', description: 'Only actions of this type' },
+	{
+		displayName: 'Action Type',
+		name: 'actionType',
+		type: 'string',
+		default: '',
+		description: 'Only actions of this type',
+	},
 	{
 		displayName: 'Partnership Key',
 		name: 'partnershipKey',

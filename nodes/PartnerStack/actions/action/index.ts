@@ -14,9 +14,25 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['action'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Record an action a partner or customer performed; needs the target (partner key or customer key), the action type and a value of at least 1', action: 'Create an action' },
-			{ name: 'Delete', value: 'delete', description: 'Archive an action by its key; its rewards are archived too', action: 'Delete an action' },
-			{ name: 'Get Many', value: 'getAll', description: 'Search recorded actions by action type, partnership, partner, group or date', action: 'Get many actions' },
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Record an action a partner or customer performed; needs the target (partner key or customer key), the action type and a value of at least 1',
+				action: 'Create an action',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Archive an action by its key; its rewards are archived too',
+				action: 'Delete an action',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Search recorded actions by action type, partnership, partner, group or date',
+				action: 'Get many actions',
+			},
 		],
 		default: 'create',
 	},

@@ -8,15 +8,27 @@ import { keyOf, output } from '../operations';
  * application object itself carries (`approved`, `decline_reason`): the most plausible shape, decided here once.
  */
 export function decisionBody(approved: boolean, reason?: string): IDataObject {
-	return approved ? { approved: true } : { approved: false, ...(reason ? { decline_reason: reason } : {}) };
+	return approved
+		? { approved: true }
+		: { approved: false, ...(reason ? { decline_reason: reason } : {}) };
 }
 
 /** Approves or declines the application in `key`; answers the decided application (with its new partnership's keys). */
-export async function decide(this: IExecuteFunctions, itemIndex: number, approved: boolean, reason?: string) {
+export async function decide(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	approved: boolean,
+	reason?: string,
+) {
 	const key = keyOf.call(this, itemIndex);
-	const application = await partnerStackData.call(this, 'PATCH', `/applications/${encodeURIComponent(key)}/decision`, {
-		body: decisionBody(approved, reason),
-		itemIndex,
-	});
+	const application = await partnerStackData.call(
+		this,
+		'PATCH',
+		`/applications/${encodeURIComponent(key)}/decision`,
+		{
+			body: decisionBody(approved, reason),
+			itemIndex,
+		},
+	);
 	return output.call(this, 'application', application, itemIndex);
 }

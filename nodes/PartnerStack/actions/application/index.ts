@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Approve',
 				value: 'approve',
-				description: 'Approve a pending application by its key; PartnerStack creates the partnership and the output carries its partner key',
+				description:
+					'Approve a pending application by its key; PartnerStack creates the partnership and the output carries its partner key',
 				action: 'Approve an application',
 			},
 			{
@@ -29,7 +30,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List applications to join the program, filtered by status (pending, approved, declined), group or date',
+				description:
+					'List applications to join the program, filtered by status (pending, approved, declined), group or date',
 				action: 'Get many applications',
 			},
 		],

@@ -4,7 +4,12 @@ import { toApiBody } from '../../helpers/fields';
 import { createSettled, findByPath } from '../../transport/createOnce';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
-import { customerOptionalFields, partnerKeyFor, partnerKeyProperty, useTestPartnerProperty } from './fields';
+import {
+	customerOptionalFields,
+	partnerKeyFor,
+	partnerKeyProperty,
+	useTestPartnerProperty,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	emailProperty("The customer's email"),
@@ -15,7 +20,8 @@ const properties: INodeProperties[] = [
 		name: 'customerKey',
 		type: 'string',
 		default: '',
-		description: 'Your unique key for this customer (the PartnerStackJS customer_key); sent as null when empty',
+		description:
+			'Your unique key for this customer (the PartnerStackJS customer_key); sent as null when empty',
 	},
 	additionalFieldsProperty(customerOptionalFields),
 	simplifyProperty,
@@ -33,7 +39,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	});
 	body.customer_key = body.customer_key ?? null;
 	// A customer_key identifies it: a create whose answer was lost is looked up before being sent again.
-	const find = body.customer_key ? findByPath(this, `/customers/${encodeURIComponent(String(body.customer_key))}`, { itemIndex }) : undefined;
+	const find = body.customer_key
+		? findByPath(this, `/customers/${encodeURIComponent(String(body.customer_key))}`, { itemIndex })
+		: undefined;
 	const customer = await createSettled.call(this, '/customers', { body, itemIndex }, find);
 	return output.call(this, 'customer', customer, itemIndex);
 }

@@ -19,7 +19,13 @@ export const customerOptionalFields: INodeProperties[] = [
 		default: '{}',
 		description: 'Custom fields of the customer',
 	},
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Person or company name (up to 100 characters)' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Person or company name (up to 100 characters)',
+	},
 	{
 		displayName: 'Provider Key',
 		name: 'providerKey',
@@ -52,7 +58,7 @@ export async function partnerKeyFor(this: IExecuteFunctions, itemIndex: number):
 	const partnerKey = String(this.getNodeParameter('partnerKey', itemIndex, '') ?? '').trim();
 	if (partnerKey) return partnerKey;
 	if (!this.getNodeParameter('useTestPartner', itemIndex, false)) {
-		throw new Error('Partner Key is required: enter the referring partner\'s key');
+		throw new Error("Partner Key is required: enter the referring partner's key");
 	}
 	if (!(await isSandbox.call(this))) {
 		throw new Error('"Use Test Partner When Empty" needs a credential marked Sandbox (test keys)');

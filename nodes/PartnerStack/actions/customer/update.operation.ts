@@ -16,8 +16,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Customer Key', name: 'customerKey', type: 'string', default: '', description: 'A new customer key' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Customer Key',
+				name: 'customerKey',
+				type: 'string',
+				default: '',
+				description: 'A new customer key',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			...customerOptionalFields,
 		],
 	},
@@ -30,9 +42,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const key = keyOf.call(this, itemIndex);
 	const body = toApiBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (!Object.keys(body).length) throw new Error('Add at least one field to update');
-	const customer = await partnerStackData.call(this, 'PATCH', `/customers/${encodeURIComponent(key)}`, {
-		body,
-		itemIndex,
-	});
+	const customer = await partnerStackData.call(
+		this,
+		'PATCH',
+		`/customers/${encodeURIComponent(key)}`,
+		{
+			body,
+			itemIndex,
+		},
+	);
 	return output.call(this, 'customer', customer, itemIndex);
 }

@@ -5,7 +5,12 @@ import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
-import { customerOptionalFields, partnerKeyFor, partnerKeyProperty, useTestPartnerProperty } from './fields';
+import {
+	customerOptionalFields,
+	partnerKeyFor,
+	partnerKeyProperty,
+	useTestPartnerProperty,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,10 +19,14 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Your unique key for the customer: the customer with this key is updated, or created when missing',
+		description:
+			'Your unique key for the customer: the customer with this key is updated, or created when missing',
 	},
 	emailProperty("The customer's email"),
-	{ ...partnerKeyProperty, description: "The referring partner's partner key (used when the customer is created)" },
+	{
+		...partnerKeyProperty,
+		description: "The referring partner's partner key (used when the customer is created)",
+	},
 	useTestPartnerProperty,
 	additionalFieldsProperty(customerOptionalFields),
 	simplifyProperty,
@@ -38,10 +47,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	try {
 		existing = await partnerStackData.call(this, 'GET', path, { itemIndex });
 	} catch (error) {
-		if ((error as JsonObject).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
+		if ((error as JsonObject).httpCode !== '404')
+			throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
 	if (existing && existing.archived !== true) {
-		const updated = await partnerStackData.call(this, 'PATCH', path, { body: toApiBody(fields), itemIndex });
+		const updated = await partnerStackData.call(this, 'PATCH', path, {
+			body: toApiBody(fields),
+			itemIndex,
+		});
 		return { ...output.call(this, 'customer', updated, itemIndex), upsertResult: 'updated' };
 	}
 	const partnerKey = await partnerKeyFor.call(this, itemIndex);

@@ -3,7 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
 import { createSettled, findByPath } from '../../transport/createOnce';
-import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import {
+	additionalFieldsProperty,
+	amountUnitProperty,
+	simplifyProperty,
+} from '../common.descriptions';
 import { output, shown } from '../operations';
 import { dealFields, groupKeyProperty } from './fields';
 
@@ -16,8 +20,16 @@ export const dealOwnerProperties: INodeProperties[] = [
 		default: 'partner',
 		description: 'Who registered the deal',
 		options: [
-			{ name: 'Partner', value: 'partner', description: 'A partner registered it: Partner Key is required' },
-			{ name: 'Vendor', value: 'vendor', description: 'Your team registered it: Group is required' },
+			{
+				name: 'Partner',
+				value: 'partner',
+				description: 'A partner registered it: Partner Key is required',
+			},
+			{
+				name: 'Vendor',
+				value: 'vendor',
+				description: 'Your team registered it: Group is required',
+			},
 		],
 	},
 	{
@@ -29,16 +41,27 @@ export const dealOwnerProperties: INodeProperties[] = [
 		required: true,
 		description: "The owning partner's partner key",
 	},
-	{ ...groupKeyProperty, description: `The deal's group (required for vendor deals; it also lists the stages). ${groupKeyProperty.description}` },
+	{
+		...groupKeyProperty,
+		description: `The deal's group (required for vendor deals; it also lists the stages). ${groupKeyProperty.description}`,
+	},
 	amountUnitProperty(),
 ];
 
-const properties: INodeProperties[] = [...dealOwnerProperties, additionalFieldsProperty(dealFields), simplifyProperty];
+const properties: INodeProperties[] = [
+	...dealOwnerProperties,
+	additionalFieldsProperty(dealFields),
+	simplifyProperty,
+];
 
 export const description = shown('deal', 'create', properties);
 
 /** The deal's API body from the owner parameters and Additional Fields (`extra` adds what the operation itself asks). */
-export function dealBody(this: IExecuteFunctions, itemIndex: number, extra: IDataObject = {}): IDataObject {
+export function dealBody(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	extra: IDataObject = {},
+): IDataObject {
 	const source = this.getNodeParameter('source', itemIndex, 'partner') as string;
 	const amountUnit = this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit;
 	return toApiBody(
@@ -57,7 +80,9 @@ export function dealBody(this: IExecuteFunctions, itemIndex: number, extra: IDat
 /** POST /deals; with an external key, a create whose answer was lost is looked up before being sent again. */
 export async function createDeal(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
 	if (body.source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
-	const find = body.external_key ? findByPath(this, `/deals/${encodeURIComponent(String(body.external_key))}`, { itemIndex }) : undefined;
+	const find = body.external_key
+		? findByPath(this, `/deals/${encodeURIComponent(String(body.external_key))}`, { itemIndex })
+		: undefined;
 	return await createSettled.call(this, '/deals', { body, itemIndex }, find);
 }
 

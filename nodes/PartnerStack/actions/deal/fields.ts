@@ -3,7 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 export { groupKeyProperty } from '../common.descriptions';
 
 export const dealFields: INodeProperties[] = [
-	{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '', description: "The prospect's business name" },
+	{
+		displayName: 'Account Name',
+		name: 'accountName',
+		type: 'string',
+		default: '',
+		description: "The prospect's business name",
+	},
 	{
 		displayName: 'Amount',
 		name: 'amount',
@@ -12,7 +18,13 @@ export const dealFields: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		description: 'Deal value, in the unit chosen in Amount Unit',
 	},
-	{ displayName: 'Close Date', name: 'closeDate', type: 'dateTime', default: '', description: 'Expected close date' },
+	{
+		displayName: 'Close Date',
+		name: 'closeDate',
+		type: 'dateTime',
+		default: '',
+		description: 'Expected close date',
+	},
 	{ displayName: 'Contact First Name', name: 'contactFirstName', type: 'string', default: '' },
 	{ displayName: 'Contact Last Name', name: 'contactLastName', type: 'string', default: '' },
 	{
@@ -22,7 +34,13 @@ export const dealFields: INodeProperties[] = [
 		default: '[]',
 		description: 'PartnerStack "fields": an array of {"field_key": …, "value": …} objects',
 	},
-	{ displayName: 'External Key', name: 'externalKey', type: 'string', default: '', description: 'Your key for the deal, e.g. the CRM opportunity ID' },
+	{
+		displayName: 'External Key',
+		name: 'externalKey',
+		type: 'string',
+		default: '',
+		description: 'Your key for the deal, e.g. the CRM opportunity ID',
+	},
 	{
 		displayName: 'Form Template Name or ID',
 		name: 'moldKey',
@@ -32,7 +50,13 @@ export const dealFields: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{ displayName: 'Lost Reason', name: 'lostReason', type: 'string', default: '', description: 'Why a closed/lost deal was lost' },
+	{
+		displayName: 'Lost Reason',
+		name: 'lostReason',
+		type: 'string',
+		default: '',
+		description: 'Why a closed/lost deal was lost',
+	},
 	{
 		displayName: 'Stage Name or ID',
 		name: 'stage',

@@ -10,7 +10,10 @@ import { dealFields, groupKeyProperty } from './fields';
 
 const properties: INodeProperties[] = [
 	dealLocator,
-	{ ...groupKeyProperty, description: `Lists the stages to pick from, and moves the deal to this group. ${groupKeyProperty.description}` },
+	{
+		...groupKeyProperty,
+		description: `Lists the stages to pick from, and moves the deal to this group. ${groupKeyProperty.description}`,
+	},
 	amountUnitProperty(),
 	{
 		displayName: 'Update Fields',
@@ -18,11 +21,25 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
-			...dealFields,
-			{ displayName: 'Customer Key', name: 'customerKey', type: 'string', default: '', description: 'The customer this deal became' },
-			{ displayName: 'Partner Key', name: 'partnerKey', type: 'string', default: '', description: 'Move the deal to this partner' },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				...dealFields,
+				{
+					displayName: 'Customer Key',
+					name: 'customerKey',
+					type: 'string',
+					default: '',
+					description: 'The customer this deal became',
+				},
+				{
+					displayName: 'Partner Key',
+					name: 'partnerKey',
+					type: 'string',
+					default: '',
+					description: 'Move the deal to this partner',
+				},
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	simplifyProperty,
 ];
@@ -41,6 +58,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		this.getTimezone(),
 	);
 	if (!Object.keys(body).length) throw new Error('Add at least one field to update');
-	const deal = await partnerStackData.call(this, 'PATCH', `/deals/${encodeURIComponent(key)}`, { body, itemIndex });
+	const deal = await partnerStackData.call(this, 'PATCH', `/deals/${encodeURIComponent(key)}`, {
+		body,
+		itemIndex,
+	});
 	return output.call(this, 'deal', deal, itemIndex);
 }

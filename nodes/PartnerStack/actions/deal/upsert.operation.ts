@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 0065g00000XyZab (a CRM opportunity ID)',
-		description: 'Your key for the deal: the deal with this external key is updated, or a deal is created with it',
+		description:
+			'Your key for the deal: the deal with this external key is updated, or a deal is created with it',
 	},
 	...dealOwnerProperties,
 	additionalFieldsProperty(dealFields.filter((field) => field.name !== 'externalKey')),
@@ -29,7 +30,12 @@ const IDENTITY_FIELDS = ['source', 'external_key'];
 
 async function findByExternalKey(this: IExecuteFunctions, externalKey: string, itemIndex: number) {
 	try {
-		const deal = await partnerStackData.call(this, 'GET', `/deals/${encodeURIComponent(externalKey)}`, { itemIndex });
+		const deal = await partnerStackData.call(
+			this,
+			'GET',
+			`/deals/${encodeURIComponent(externalKey)}`,
+			{ itemIndex },
+		);
 		// GET /deals/{id} also answers a deal whose own key is that text: only a matching external key counts.
 		return deal.external_key === externalKey ? deal : undefined;
 	} catch (error) {
@@ -41,7 +47,8 @@ async function findByExternalKey(this: IExecuteFunctions, externalKey: string, i
 /** Updates the deal with this external key (PATCH), or creates one (POST) when there is none. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const externalKey = String(this.getNodeParameter('externalKey', itemIndex, '')).trim();
-	if (!externalKey) throw new Error('External Key is required: it finds the deal to update, or names the new one');
+	if (!externalKey)
+		throw new Error('External Key is required: it finds the deal to update, or names the new one');
 	const body = dealBody.call(this, itemIndex, { externalKey });
 
 	const existing = await findByExternalKey.call(this, externalKey, itemIndex);
@@ -49,9 +56,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		const created = await createDeal.call(this, body, itemIndex);
 		return { ...output.call(this, 'deal', created, itemIndex), upsertResult: 'created' };
 	}
-	const changes = Object.fromEntries(Object.entries(body).filter(([field]) => !IDENTITY_FIELDS.includes(field)));
+	const changes = Object.fromEntries(
+		Object.entries(body).filter(([field]) => !IDENTITY_FIELDS.includes(field)),
+	);
 	const updated = Object.keys(changes).length
-		? await partnerStackData.call(this, 'PATCH', `/deals/${encodeURIComponent(String(existing.key))}`, { body: changes, itemIndex })
+		? await partnerStackData.call(
+				this,
+				'PATCH',
+				`/deals/${encodeURIComponent(String(existing.key))}`,
+				{ body: changes, itemIndex },
+			)
 		: existing;
 	return { ...output.call(this, 'deal', updated, itemIndex), upsertResult: 'updated' };
 }

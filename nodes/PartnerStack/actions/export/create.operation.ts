@@ -24,7 +24,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		description: 'The teammate (a user of your PartnerStack account) the export files are emailed to',
+		description:
+			'The teammate (a user of your PartnerStack account) the export files are emailed to',
 	},
 	{
 		displayName: 'Record Types',
@@ -46,7 +47,8 @@ const FORBIDDEN_HINT =
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const memberEmail = String(this.getNodeParameter('memberEmail', itemIndex, '')).trim();
 	const exportTypes = this.getNodeParameter('exportTypes', itemIndex, []) as string[];
-	if (!memberEmail) throw new Error('Teammate Email is required: the export is emailed to this teammate');
+	if (!memberEmail)
+		throw new Error('Teammate Email is required: the export is emailed to this teammate');
 	if (!exportTypes.length) throw new Error('Choose at least one record type to export');
 	let answer;
 	try {
@@ -61,5 +63,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 	}
 	const data = (answer.data ?? {}) as IDataObject;
-	return pickFields('export.create', { member_email: memberEmail, export_types: exportTypes, ...data, message: answer.message ?? null });
+	return pickFields('export.create', {
+		member_email: memberEmail,
+		export_types: exportTypes,
+		...data,
+		message: answer.message ?? null,
+	});
 }

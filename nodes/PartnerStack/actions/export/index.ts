@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Export All Records',
 				value: 'create',
-				description: 'Queue PartnerStack\'s export of all records of the chosen types; the CSV files are emailed to the teammate given',
+				description:
+					"Queue PartnerStack's export of all records of the chosen types; the CSV files are emailed to the teammate given",
 				action: 'Export all records',
 			},
 		],

@@ -1,3 +1,5 @@
 import { getManyOperation } from '../operations';
 
-export const { description, execute } = getManyOperation('group', '/groups', [], { withPartnerAndGroup: false });
+export const { description, execute } = getManyOperation('group', '/groups', [], {
+	withPartnerAndGroup: false,
+});

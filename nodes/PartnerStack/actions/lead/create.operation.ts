@@ -3,12 +3,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
 import { createSettled, findByPath } from '../../transport/createOnce';
-import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import {
+	additionalFieldsProperty,
+	amountUnitProperty,
+	simplifyProperty,
+} from '../common.descriptions';
 import { output, shown } from '../operations';
 import { LEAD_STATUSES, leadMeta, leadOptionalFields } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Partner Key', name: 'partnerKey', type: 'string', required: true, default: '', description: "The submitting partner's partner key" },
+	{
+		displayName: 'Partner Key',
+		name: 'partnerKey',
+		type: 'string',
+		required: true,
+		default: '',
+		description: "The submitting partner's partner key",
+	},
 	{
 		displayName: 'External Key',
 		name: 'externalKey',
@@ -17,7 +28,13 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Your unique key for the lead, often its email',
 	},
-	{ displayName: 'Status', name: 'status', type: 'options', default: 'open', options: LEAD_STATUSES },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'open',
+		options: LEAD_STATUSES,
+	},
 	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '' },
 	amountUnitProperty(),
@@ -37,9 +54,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
 	const meta = leadMeta(values);
-	const body = toApiBody({ ...values, meta }, this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit);
+	const body = toApiBody(
+		{ ...values, meta },
+		this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit,
+	);
 	// The external_key identifies it: a create whose answer was lost is looked up before being sent again.
-	const find = body.external_key ? findByPath(this, `/leads/${encodeURIComponent(String(body.external_key))}`, { itemIndex }) : undefined;
+	const find = body.external_key
+		? findByPath(this, `/leads/${encodeURIComponent(String(body.external_key))}`, { itemIndex })
+		: undefined;
 	const lead = await createSettled.call(this, '/leads', { body, itemIndex }, find);
 	return output.call(this, 'lead', lead, itemIndex);
 }

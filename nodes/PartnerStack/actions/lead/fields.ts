@@ -20,7 +20,13 @@ export const leadOptionalFields: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		description: 'Lead value, in the unit chosen in Amount Unit',
 	},
-	{ displayName: 'Approved', name: 'approved', type: 'boolean', default: false, description: 'Whether the lead may move past the closed stage' },
+	{
+		displayName: 'Approved',
+		name: 'approved',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the lead may move past the closed stage',
+	},
 	{
 		displayName: 'Custom Fields (JSON)',
 		name: 'customFields',
@@ -28,7 +34,14 @@ export const leadOptionalFields: INodeProperties[] = [
 		default: '[]',
 		description: 'PartnerStack "fields": an array of {"field_key": …, "value": …} objects',
 	},
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: "The lead's email (stored in meta)" },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: "The lead's email (stored in meta)",
+	},
 	{
 		displayName: 'Form Fields (JSON)',
 		name: 'formFields',
@@ -43,10 +56,16 @@ export const leadOptionalFields: INodeProperties[] = [
 export function leadMeta(values: IDataObject): IDataObject | undefined {
 	const formFields =
 		typeof values.formFields === 'string'
-			? jsonParse<IDataObject>(values.formFields, { errorMessage: '"Form Fields" must be valid JSON' })
+			? jsonParse<IDataObject>(values.formFields, {
+					errorMessage: '"Form Fields" must be valid JSON',
+				})
 			: ((values.formFields as IDataObject | undefined) ?? {});
 	const meta: IDataObject = { ...formFields };
-	for (const [name, field] of [['firstName', 'first_name'], ['lastName', 'last_name'], ['email', 'email']]) {
+	for (const [name, field] of [
+		['firstName', 'first_name'],
+		['lastName', 'last_name'],
+		['email', 'email'],
+	]) {
 		const value = String(values[name] ?? '').trim();
 		if (value) meta[field] = value;
 	}

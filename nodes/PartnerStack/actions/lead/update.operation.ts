@@ -17,15 +17,29 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
-			...leadOptionalFields,
-			{ displayName: 'Customer Key', name: 'customerKey', type: 'string', default: '', description: 'The customer this lead became' },
-			{ displayName: 'External Key', name: 'externalKey', type: 'string', default: '' },
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-			{ displayName: 'Partner Key', name: 'partnerKey', type: 'string', default: '' },
-			{ displayName: 'Status', name: 'status', type: 'options', default: 'open', options: LEAD_STATUSES },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				...leadOptionalFields,
+				{
+					displayName: 'Customer Key',
+					name: 'customerKey',
+					type: 'string',
+					default: '',
+					description: 'The customer this lead became',
+				},
+				{ displayName: 'External Key', name: 'externalKey', type: 'string', default: '' },
+				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+				{ displayName: 'Partner Key', name: 'partnerKey', type: 'string', default: '' },
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					default: 'open',
+					options: LEAD_STATUSES,
+				},
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	simplifyProperty,
 ];
@@ -36,8 +50,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const key = keyOf.call(this, itemIndex);
 	const values = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
 	const meta = leadMeta(values);
-	const body = toApiBody({ ...values, meta }, this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit);
+	const body = toApiBody(
+		{ ...values, meta },
+		this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit,
+	);
 	if (!Object.keys(body).length) throw new Error('Add at least one field to update');
-	const lead = await partnerStackData.call(this, 'PATCH', `/leads/${encodeURIComponent(key)}`, { body, itemIndex });
+	const lead = await partnerStackData.call(this, 'PATCH', `/leads/${encodeURIComponent(key)}`, {
+		body,
+		itemIndex,
+	});
 	return output.call(this, 'lead', lead, itemIndex);
 }

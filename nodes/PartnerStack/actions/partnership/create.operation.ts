@@ -20,6 +20,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = toApiBody({ email, ...additionalFields });
 	// The partner key (else the email) identifies it: a create whose answer was lost is looked up first.
 	const identity = encodeURIComponent(String(body.partner_key || body.email));
-	const partnership = await createSettled.call(this, '/partnerships', { body, itemIndex }, findByPath(this, `/partnerships/${identity}`, { itemIndex }));
+	const partnership = await createSettled.call(
+		this,
+		'/partnerships',
+		{ body, itemIndex },
+		findByPath(this, `/partnerships/${identity}`, { itemIndex }),
+	);
 	return output.call(this, 'partnership', partnership, itemIndex);
 }

@@ -12,6 +12,8 @@ export const description = shown('partnership', 'delete', [partnershipLocator, s
 /** PartnerStack archives a partnership rather than erasing it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const key = await resolvePartnershipKey.call(this, keyOf.call(this, itemIndex), itemIndex);
-	const answer = await partnerStackRequest.call(this, 'DELETE', `/partnerships/${key}`, { itemIndex });
+	const answer = await partnerStackRequest.call(this, 'DELETE', `/partnerships/${key}`, {
+		itemIndex,
+	});
 	return { ...deletedOutput.call(this, 'partnership', key, answer, itemIndex), archived: true };
 }

@@ -29,14 +29,16 @@ const meta: INodeProperties = {
 	name: 'meta',
 	type: 'json',
 	default: '{}',
-	description: 'Deprecated by PartnerStack in favour of Custom Fields but still accepted. Values sent here are read back in "fields" (or "m_data"), not in "meta".',
+	description:
+		'Deprecated by PartnerStack in favour of Custom Fields but still accepted. Values sent here are read back in "fields" (or "m_data"), not in "meta".',
 };
 const partnerKey: INodeProperties = {
 	displayName: 'Partner Key',
 	name: 'partnerKey',
 	type: 'string',
 	default: '',
-	description: 'Unique key of the partner in your program; PartnerStack generates one from the name when empty',
+	description:
+		'Unique key of the partner in your program; PartnerStack generates one from the name when empty',
 };
 
 const tierKey: INodeProperties = {
@@ -65,17 +67,19 @@ const profileFields: INodeProperties[] = [
 	tierKey,
 ];
 
-export const partnershipCreateFields: INodeProperties[] = ([
-	...profileFields,
-	partnerKey,
-	{
-		displayName: 'Tags',
-		name: 'tags',
-		type: 'string',
-		default: '',
-		description: 'Comma-separated tag names',
-	},
-] as INodeProperties[]).sort(byDisplayName);
+export const partnershipCreateFields: INodeProperties[] = (
+	[
+		...profileFields,
+		partnerKey,
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated tag names',
+		},
+	] as INodeProperties[]
+).sort(byDisplayName);
 
 export const partnershipUpdateFields: INodeProperties[] = [
 	...profileFields,
@@ -92,8 +96,13 @@ export async function resolvePartnershipKey(
 	itemIndex: number,
 ): Promise<string> {
 	if (identifier.startsWith('part_')) return identifier;
-	const partnership = await partnerStackData.call(this, 'GET', `/partnerships/${encodeURIComponent(identifier)}`, {
-		itemIndex,
-	});
+	const partnership = await partnerStackData.call(
+		this,
+		'GET',
+		`/partnerships/${encodeURIComponent(identifier)}`,
+		{
+			itemIndex,
+		},
+	);
 	return String((partnership as IDataObject).key ?? identifier);
 }

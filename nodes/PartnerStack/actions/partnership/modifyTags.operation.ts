@@ -30,7 +30,14 @@ const properties: INodeProperties[] = [
 export const description = shown('partnership', 'modifyTags', properties);
 
 function tagList(value: unknown): string[] {
-	return [...new Set(String(value ?? '').split(',').map((tag) => tag.trim()).filter(Boolean))];
+	return [
+		...new Set(
+			String(value ?? '')
+				.split(',')
+				.map((tag) => tag.trim())
+				.filter(Boolean),
+		),
+	];
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -26,6 +26,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const key = await resolvePartnershipKey.call(this, keyOf.call(this, itemIndex), itemIndex);
 	const body = toApiBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (!Object.keys(body).length) throw new Error('Add at least one field to update');
-	const partnership = await partnerStackData.call(this, 'PATCH', `/partnerships/${key}`, { body, itemIndex });
+	const partnership = await partnerStackData.call(this, 'PATCH', `/partnerships/${key}`, {
+		body,
+		itemIndex,
+	});
 	return output.call(this, 'partnership', partnership, itemIndex);
 }

@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		name: 'partnerKey',
 		type: 'string',
 		default: '',
-		description: 'Finds the partner by this key first; it is also the key of a partner created here',
+		description:
+			'Finds the partner by this key first; it is also the key of a partner created here',
 	},
 	additionalFieldsProperty(partnershipCreateFields.filter((field) => field.name !== 'partnerKey')),
 	simplifyProperty,
@@ -23,13 +24,27 @@ const properties: INodeProperties[] = [
 export const description = shown('partnership', 'upsert', properties);
 
 /** PATCH accepts these; email and partner key are the identity, and tags have their own endpoint. */
-const UPDATABLE = ['group_key', 'manager_email', 'manager_name', 'fields', 'meta', 'first_name', 'last_name', 'tier_key'];
+const UPDATABLE = [
+	'group_key',
+	'manager_email',
+	'manager_name',
+	'fields',
+	'meta',
+	'first_name',
+	'last_name',
+	'tier_key',
+];
 
 async function findPartnership(this: IExecuteFunctions, identifier: string, itemIndex: number) {
 	try {
-		return await partnerStackData.call(this, 'GET', `/partnerships/${encodeURIComponent(identifier)}`, {
-			itemIndex,
-		});
+		return await partnerStackData.call(
+			this,
+			'GET',
+			`/partnerships/${encodeURIComponent(identifier)}`,
+			{
+				itemIndex,
+			},
+		);
 	} catch (error) {
 		if ((error as JsonObject).httpCode === '404') return undefined;
 		throw new NodeApiError(this.getNode(), error as JsonObject);
@@ -37,7 +52,12 @@ async function findPartnership(this: IExecuteFunctions, identifier: string, item
 }
 
 /** Adds the tags the partner lacks, so that it ends with at least the given ones (its other tags stay). */
-async function addMissingTags(this: IExecuteFunctions, partnership: IDataObject, tags: string[], itemIndex: number) {
+async function addMissingTags(
+	this: IExecuteFunctions,
+	partnership: IDataObject,
+	tags: string[],
+	itemIndex: number,
+) {
 	const current = new Set((partnership.tags as string[] | undefined) ?? []);
 	const missing = tags.filter((tag) => !current.has(tag));
 	if (!missing.length) return partnership;
@@ -61,9 +81,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		const created = await partnerStackData.call(this, 'POST', '/partnerships', { body, itemIndex });
 		return { ...output.call(this, 'partnership', created, itemIndex), upsertResult: 'created' };
 	}
-	const changes = Object.fromEntries(Object.entries(body).filter(([field]) => UPDATABLE.includes(field)));
+	const changes = Object.fromEntries(
+		Object.entries(body).filter(([field]) => UPDATABLE.includes(field)),
+	);
 	let updated = Object.keys(changes).length
-		? await partnerStackData.call(this, 'PATCH', `/partnerships/${existing.key}`, { body: changes, itemIndex })
+		? await partnerStackData.call(this, 'PATCH', `/partnerships/${existing.key}`, {
+				body: changes,
+				itemIndex,
+			})
 		: existing;
 	if (Array.isArray(body.tags) && body.tags.length) {
 		updated = await addMissingTags.call(this, updated, body.tags as string[], itemIndex);

@@ -3,7 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
-import { additionalFieldsProperty, amountUnitProperty, simplifyProperty } from '../common.descriptions';
+import {
+	additionalFieldsProperty,
+	amountUnitProperty,
+	simplifyProperty,
+} from '../common.descriptions';
 import { output, shown } from '../operations';
 
 const properties: INodeProperties[] = [
@@ -15,7 +19,11 @@ const properties: INodeProperties[] = [
 		description: 'What the reward is for',
 		options: [
 			{ name: 'Customer', value: 'customer' },
-			{ name: 'Partnership', value: 'partnership', description: 'Reward a partner directly (by partner key)' },
+			{
+				name: 'Partnership',
+				value: 'partnership',
+				description: 'Reward a partner directly (by partner key)',
+			},
 			{ name: 'Transaction', value: 'transaction' },
 		],
 	},
@@ -37,7 +45,15 @@ const properties: INodeProperties[] = [
 		description: 'Reward amount (USD)',
 	},
 	amountUnitProperty(),
-	additionalFieldsProperty([{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Shown to the partner' }]),
+	additionalFieldsProperty([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'Shown to the partner',
+		},
+	]),
 	simplifyProperty,
 ];
 

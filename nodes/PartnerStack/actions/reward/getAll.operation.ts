@@ -1,7 +1,13 @@
 import { getManyOperation } from '../operations';
 
 export const { description, execute } = getManyOperation('reward', '/rewards', [
-	{ displayName: 'Customer Key', name: 'customerKey', type: 'string', default: '', description: 'Only rewards for this customer' },
+	{
+		displayName: 'Customer Key',
+		name: 'customerKey',
+		type: 'string',
+		default: '',
+		description: 'Only rewards for this customer',
+	},
 	{
 		displayName: 'Payment Status',
 		name: 'paymentStatus',

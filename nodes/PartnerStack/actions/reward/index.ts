@@ -13,8 +13,19 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['reward'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Reward a partner for a customer, a transaction or directly; needs the target key and the amount', action: 'Create a reward' },
-			{ name: 'Get Many', value: 'getAll', description: 'Search rewards by customer, payment status, partner, group or date', action: 'Get many rewards' },
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Reward a partner for a customer, a transaction or directly; needs the target key and the amount',
+				action: 'Create a reward',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Search rewards by customer, payment status, partner, group or date',
+				action: 'Get many rewards',
+			},
 		],
 		default: 'create',
 	},

@@ -1,3 +1,5 @@
 import { getManyOperation } from '../operations';
 
-export const { description, execute } = getManyOperation('tier', '/tiers', [], { withPartnerAndGroup: false });
+export const { description, execute } = getManyOperation('tier', '/tiers', [], {
+	withPartnerAndGroup: false,
+});

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the partner tiers of the program (their keys set a partnership\'s tier)',
+				description: "List the partner tiers of the program (their keys set a partnership's tier)",
 				action: 'Get many tiers',
 			},
 		],

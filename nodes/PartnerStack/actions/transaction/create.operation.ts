@@ -15,8 +15,16 @@ const properties: INodeProperties[] = [
 		description: 'Which customer reference Customer Key holds (PartnerStack takes exactly one)',
 		options: [
 			{ name: 'Customer Email', value: 'customer_email' },
-			{ name: 'PartnerStack Customer Key', value: 'customer_key', description: 'The key PartnerStack gave the customer' },
-			{ name: 'Your Customer Key', value: 'customer_external_key', description: 'The customer_key you set when creating the customer' },
+			{
+				name: 'PartnerStack Customer Key',
+				value: 'customer_key',
+				description: 'The key PartnerStack gave the customer',
+			},
+			{
+				name: 'Your Customer Key',
+				value: 'customer_external_key',
+				description: 'The customer_key you set when creating the customer',
+			},
 		],
 	},
 	{
@@ -52,8 +60,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Category Key', name: 'categoryKey', type: 'string', default: '', description: 'Category for reward rules' },
-			{ displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', description: 'Backdate the transaction' },
+			{
+				displayName: 'Category Key',
+				name: 'categoryKey',
+				type: 'string',
+				default: '',
+				description: 'Category for reward rules',
+			},
+			{
+				displayName: 'Created At',
+				name: 'createdAt',
+				type: 'dateTime',
+				default: '',
+				description: 'Backdate the transaction',
+			},
 			{
 				displayName: 'Member Key',
 				name: 'memberKey',
@@ -61,8 +81,20 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'The partner team member who drove the sale',
 			},
-			{ displayName: 'Metadata (JSON)', name: 'metadata', type: 'json', default: '{}', description: 'Up to 25 attributes' },
-			{ displayName: 'Product Key', name: 'productKey', type: 'string', default: '', description: 'Product for reward rules' },
+			{
+				displayName: 'Metadata (JSON)',
+				name: 'metadata',
+				type: 'json',
+				default: '{}',
+				description: 'Up to 25 attributes',
+			},
+			{
+				displayName: 'Product Key',
+				name: 'productKey',
+				type: 'string',
+				default: '',
+				description: 'Product for reward rules',
+			},
 			{
 				displayName: 'Transaction Key',
 				name: 'key',
@@ -91,12 +123,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		amountUnit,
 		this.getTimezone(),
 	);
-	const referenceField = this.getNodeParameter('customerKeyType', itemIndex, 'customer_external_key') as string;
+	const referenceField = this.getNodeParameter(
+		'customerKeyType',
+		itemIndex,
+		'customer_external_key',
+	) as string;
 	body[referenceField] = String(this.getNodeParameter('customerKey', itemIndex)).trim();
 	// A key identifies it. API v2 has no read of one transaction: a create whose answer was lost is looked up
 	// in the list of recent ones (from its backdated created_at when given) before being sent again.
 	const find = body.key
-		? findInList(this, '/transactions', typeof body.created_at === 'number' ? body.created_at : Date.now(), (item) => item.key === body.key, { itemIndex })
+		? findInList(
+				this,
+				'/transactions',
+				typeof body.created_at === 'number' ? body.created_at : Date.now(),
+				(item) => item.key === body.key,
+				{ itemIndex },
+			)
 		: undefined;
 	const transaction = await createSettled.call(this, '/transactions', { body, itemIndex }, find);
 	return output.call(this, 'transaction', transaction, itemIndex);

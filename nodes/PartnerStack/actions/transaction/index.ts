@@ -14,9 +14,25 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['transaction'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Record a sale of a referred customer; needs the customer, the amount and the currency (transactions are insert-only)', action: 'Create a transaction' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a transaction by its key', action: 'Delete a transaction by its key' },
-			{ name: 'Get Many', value: 'getAll', description: 'Search transactions by customer, product, partner, group or date', action: 'Get many transactions' },
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Record a sale of a referred customer; needs the customer, the amount and the currency (transactions are insert-only)',
+				action: 'Create a transaction',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a transaction by its key',
+				action: 'Delete a transaction by its key',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Search transactions by customer, product, partner, group or date',
+				action: 'Get many transactions',
+			},
 		],
 		default: 'create',
 	},
