@@ -4,24 +4,38 @@
 const { existsSync, mkdirSync, readdirSync, writeFileSync } = require('fs');
 const path = require('path');
 
-/** JSON-schema types by field name: the names PartnerStack uses say what the value is. */
-const TYPE_RULES = [
-	[
-		/(_at|^amount.*|^value|^total|^imported|^skipped|^failed|^blankRows|^size)$/,
-		{ type: 'number' },
-	],
-	[/^(archived|test|claimed|approved|default|deleted|sandbox)$/, { type: 'boolean' }],
-	[/^(tags|export_types|skipped_types)$/, { type: 'array', items: { type: 'string' } }],
-	[/^fields$/, { type: 'array', items: { type: 'object' } }],
-	[/^content$/, { type: 'object' }],
-];
-const typeOf = (name) =>
-	TYPE_RULES.find(([pattern]) => pattern.test(name))?.[1] ?? { type: 'string' };
+/** JSON-schema types of the object model's field kinds (nodes/PartnerStack/model/types.ts). */
+const KIND_TYPES = {
+	text: { type: 'string' },
+	email: { type: 'string' },
+	enum: { type: 'string' },
+	date: { type: 'string' },
+	cents: { type: 'number' },
+	epochMs: { type: 'number' },
+	integer: { type: 'number' },
+	boolean: { type: 'boolean' },
+	list: { type: 'array', items: { type: 'string' } },
+	jsonObject: { type: 'object' },
+	jsonList: { type: 'array', items: { type: 'object' } },
+};
 
-function objectSchema(fields) {
+/**
+ * The fields that are not an object's (the operations' own: a delete's `deleted`, an attachment's `size`, the
+ * import's summary) are typed by their name.
+ */
+const NAME_TYPES = [
+	[/(_at|^total|^imported|^skipped|^failed|^blankRows|^size)$/, { type: 'number' }],
+	[/^(deleted|sandbox)$/, { type: 'boolean' }],
+	[/^(export_types|skipped_types)$/, { type: 'array', items: { type: 'string' } }],
+];
+const typeOf = (name, kinds = {}) =>
+	KIND_TYPES[kinds[name]] ??
+	NAME_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? { type: 'string' };
+
+function objectSchema(fields, kinds) {
 	return {
 		type: 'object',
-		properties: Object.fromEntries(fields.map((name) => [name, typeOf(name)])),
+		properties: Object.fromEntries(fields.map((name) => [name, typeOf(name, kinds)])),
 	};
 }
 
@@ -56,10 +70,14 @@ function writeOutputSchemas(distNodeDir) {
 		);
 		for (const operation of operations) {
 			const file = path.join(distNodeDir, '__schema__', 'v1.0.0', resource, `${operation}.json`);
+			const kinds =
+				simplifyTables.SIMPLE_FIELD_KINDS[
+					simplifyTables.OPERATION_OUTPUT_RESOURCE[operation] ?? resource
+				];
 			mkdirSync(path.dirname(file), { recursive: true });
 			writeFileSync(
 				file,
-				`${JSON.stringify(objectSchema(outputFields(simplifyTables, resource, operation)), null, '\t')}\n`,
+				`${JSON.stringify(objectSchema(outputFields(simplifyTables, resource, operation), kinds), null, '\t')}\n`,
 			);
 			written += 1;
 		}

@@ -17,13 +17,17 @@ const TRANSACTION_SCHEMA = {
 	metadata: { type: 'object', nullable: true },
 	created_at: { type: 'integer' },
 };
+const REWARD_STATUSES = ['pending', 'declined', 'hold', 'approved', 'paid'];
 const REWARD_SCHEMA = {
 	amount: { type: 'integer', required: true, min: 0 },
 	description: { type: 'string', nullable: true, maxLength: 255 },
 	currency: { type: 'string', minLength: 3, maxLength: 3 },
 	target: { type: 'object' },
 	partner_key: { type: 'string' },
-	status: { type: 'string', enum: ['pending', 'declined', 'hold', 'approved', 'paid'] },
+	// The reward object names its status `reward_status`; `status` is still taken (clients written before the
+	// node named the field like the object).
+	reward_status: { type: 'string', enum: REWARD_STATUSES },
+	status: { type: 'string', enum: REWARD_STATUSES },
 	created_at: { type: 'integer' },
 };
 /** Approximate rates for `amount_usd`; the emulator is not a currency service. */
@@ -74,7 +78,7 @@ export function moneyRoutes({ store, emit }) {
 			amount: fields.amount,
 			currency: fields.currency ?? 'USD',
 			description: fields.description ?? null,
-			reward_status: fields.status ?? 'pending',
+			reward_status: fields.reward_status ?? fields.status ?? 'pending',
 			customer: null,
 			transaction: null,
 			partnership: null,

@@ -3,36 +3,28 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toEpochMs } from '../helpers/dates';
 import { simplify } from '../helpers/simplify';
+import { filtersOf } from '../model';
 import type { PartnerStackEnvelope } from '../transport';
 import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
 import { getManyProperties, simplifyProperty } from './common.descriptions';
 import type { Operation, ResourceName } from './types';
 
-/** Get Many filters → PartnerStack query parameters. */
-const FILTER_QUERY: Record<string, { param: string; epochMs?: boolean }> = {
-	minCreated: { param: 'min_created', epochMs: true },
-	maxCreated: { param: 'max_created', epochMs: true },
-	minUpdated: { param: 'min_updated', epochMs: true },
-	maxUpdated: { param: 'max_updated', epochMs: true },
-	partnerKey: { param: 'partner_key' },
-	group: { param: 'group' },
-	actionType: { param: 'action_type' },
-	customerKey: { param: 'customer_key' },
-	partnershipKey: { param: 'partnership_key' },
-	paymentStatus: { param: 'payment_status' },
-	productKey: { param: 'product_key' },
-	status: { param: 'status' },
-	email: { param: 'email' },
-};
-
-/** Date filters without a zone are read in `timeZone`, the workflow's (`this.getTimezone()`). */
-export function toQuery(filters: IDataObject, timeZone?: string): IDataObject {
+/**
+ * An object's Get Many filters → PartnerStack query parameters, as its model lists them. Date filters without a
+ * zone are read in `timeZone`, the workflow's (`this.getTimezone()`).
+ */
+export function toQuery(
+	resource: ResourceName,
+	filters: IDataObject,
+	timeZone?: string,
+): IDataObject {
+	const mappings = filtersOf(resource);
 	const qs: IDataObject = {};
 	for (const [name, value] of Object.entries(filters)) {
 		if (value === undefined || value === null || value === '') continue;
-		const mapping = FILTER_QUERY[name];
+		const mapping = mappings[name];
 		if (!mapping) throw new Error(`Unknown filter "${name}"`);
-		qs[mapping.param] = mapping.epochMs ? toEpochMs(value, timeZone) : value;
+		qs[mapping.query] = mapping.epochMs ? toEpochMs(value, timeZone) : value;
 	}
 	return qs;
 }
@@ -78,7 +70,7 @@ export function getManyOperation(
 			const items = await partnerStackAllItems.call(
 				this,
 				endpoint,
-				toQuery(filters, this.getTimezone()),
+				toQuery(resource, filters, this.getTimezone()),
 				limit,
 				{ itemIndex },
 			);

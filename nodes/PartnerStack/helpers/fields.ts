@@ -4,51 +4,14 @@ import { jsonParse } from 'n8n-workflow';
 import type { AmountUnit } from './amounts';
 import { toCents } from './amounts';
 import { toCalendarDate, toEpochMs } from './dates';
-
-type FieldKind = 'text' | 'amount' | 'epochMs' | 'date' | 'list' | 'json' | 'boolean' | 'integer';
+import type { FieldKind } from '../model';
+import { BODY_FIELDS } from '../model';
 
 /**
- * Every node parameter that becomes a PartnerStack body field: its API name and how its value is converted.
- * Operations name their parameters; this table decides the wire format, once.
+ * Every node parameter that becomes a PartnerStack body field: its API name and how its value is converted, read
+ * from the object model (model/). Operations name their parameters; the model decides the wire format, once.
  */
-export const API_FIELDS: Record<string, { api: string; kind?: FieldKind }> = {
-	accountName: { api: 'account_name' },
-	amount: { api: 'amount', kind: 'amount' },
-	approved: { api: 'approved', kind: 'boolean' },
-	categoryKey: { api: 'category_key' },
-	closeDate: { api: 'close_date', kind: 'date' },
-	contactFirstName: { api: 'contact_first_name' },
-	contactLastName: { api: 'contact_last_name' },
-	createdAt: { api: 'created_at', kind: 'epochMs' },
-	currency: { api: 'currency' },
-	customFields: { api: 'fields', kind: 'json' },
-	customerKey: { api: 'customer_key' },
-	description: { api: 'description' },
-	email: { api: 'email' },
-	externalKey: { api: 'external_key' },
-	firstName: { api: 'first_name' },
-	groupKey: { api: 'group_key' },
-	key: { api: 'key' },
-	lastName: { api: 'last_name' },
-	lostReason: { api: 'lost_reason' },
-	managerEmail: { api: 'manager_email' },
-	managerName: { api: 'manager_name' },
-	memberKey: { api: 'member_key' },
-	meta: { api: 'meta', kind: 'json' },
-	metadata: { api: 'metadata', kind: 'json' },
-	moldKey: { api: 'mold_key' },
-	name: { api: 'name' },
-	partnerKey: { api: 'partner_key' },
-	productKey: { api: 'product_key' },
-	providerKey: { api: 'provider_key' },
-	source: { api: 'source' },
-	stage: { api: 'stage' },
-	status: { api: 'status' },
-	tags: { api: 'tags', kind: 'list' },
-	tierKey: { api: 'tier_key' },
-	type: { api: 'type' },
-	value: { api: 'value', kind: 'integer' },
-};
+export const API_FIELDS = BODY_FIELDS;
 
 function convert(
 	name: string,
@@ -58,7 +21,7 @@ function convert(
 	timeZone?: string,
 ): unknown {
 	switch (kind) {
-		case 'amount':
+		case 'cents':
 			return toCents(value, amountUnit);
 		case 'epochMs':
 			return toEpochMs(value, timeZone);
@@ -71,7 +34,8 @@ function convert(
 						.split(',')
 						.map((entry) => entry.trim())
 						.filter(Boolean);
-		case 'json':
+		case 'jsonObject':
+		case 'jsonList':
 			return typeof value === 'string'
 				? jsonParse(value, { errorMessage: `"${name}" must be valid JSON` })
 				: value;
@@ -79,6 +43,7 @@ function convert(
 			if (!Number.isInteger(Number(value))) throw new Error(`"${name}" must be a whole number`);
 			return Number(value);
 		default:
+			// text, e-mail, enum: sent trimmed
 			return typeof value === 'string' ? value.trim() : value;
 	}
 }
@@ -98,7 +63,7 @@ export function toApiBody(
 		if (value === undefined || value === null || value === '') continue;
 		const field = API_FIELDS[name];
 		if (!field) throw new Error(`Unknown field "${name}"`);
-		const converted = convert(name, field.kind ?? 'text', value, amountUnit, timeZone);
+		const converted = convert(name, field.kind, value, amountUnit, timeZone);
 		if (converted !== undefined) body[field.api] = converted as IDataObject[keyof IDataObject];
 	}
 	return body;

@@ -1,7 +1,10 @@
+import { apiPath } from '../model';
+
 /**
  * The PartnerStack Data Importer's field tables (docs/import-rules.md), one declarative schema per
  * object type. The validator, the template CSV and the README's field tables are generated from these;
- * no other code spells a column name.
+ * no other code spells a column name. The API v2 field a column fills is named by the object model
+ * (`apiPath`), never spelled here: the importer's columns are its own, the API's names are the model's.
  */
 export type ValueKind =
 	| 'string'
@@ -30,8 +33,9 @@ export interface FieldSchema {
 	example: string;
 	description: string;
 	/**
-	 * Row by row (API v2): the body path(s) the value fills (`meta.city`, `target.key`). Every field has either
-	 * this or `unwritable`; the writers, the report and the README's field tables all read it from here.
+	 * Row by row (API v2): the body path(s) the value fills (`meta.city`, `target.key`), from the object model.
+	 * Every field has either this or `unwritable`; the writers, the report and the README's field tables all read
+	 * it from here.
 	 */
 	v2?: string | string[];
 	/** How the value is converted on its way to `v2` (see V2_CONVERSIONS). */
@@ -103,7 +107,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: 50,
 				example: 'Bryn',
 				description: "Partner's first name",
-				v2: 'first_name',
+				v2: apiPath('partnership', 'firstName'),
 			},
 			{
 				name: 'partner_last',
@@ -112,7 +116,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: 50,
 				example: 'Jones',
 				description: "Partner's last name",
-				v2: 'last_name',
+				v2: apiPath('partnership', 'lastName'),
 			},
 			{
 				name: 'partner_email',
@@ -121,7 +125,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'bryn@example.com',
 				description: "Partner's email",
-				v2: 'email',
+				v2: apiPath('partnership', 'email'),
 			},
 			{
 				name: 'partner_group',
@@ -129,7 +133,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Affiliates',
 				description: 'Group name or key',
-				v2: 'group_key',
+				v2: apiPath('partnership', 'groupKey'),
 				v2As: 'groupKey',
 			},
 			{
@@ -138,7 +142,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Gold',
 				description: 'Tier name or key',
-				v2: 'tier_key',
+				v2: apiPath('partnership', 'tierKey'),
 				v2As: 'tierKey',
 			},
 			{
@@ -154,7 +158,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'PartnerBryn',
 				description: 'Unique partner key; generated when empty',
-				v2: 'partner_key',
+				v2: apiPath('partnership', 'partnerKey'),
 			},
 			{
 				name: 'partner_phone_number',
@@ -217,7 +221,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				kind: 'tags',
 				example: 'tag1, tag2, tag3',
 				description: 'Comma-separated tags',
-				v2: 'tags',
+				v2: apiPath('partnership', 'tags'),
 				v2As: 'tagsOnUpdate',
 			},
 		],
@@ -235,7 +239,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'cus_123xyz',
 				description: 'Your unique key for the customer',
-				v2: 'customer_key',
+				v2: apiPath('customer', 'customerKey'),
 			},
 			{
 				name: 'email',
@@ -244,7 +248,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'marlie@example.com',
 				description: "Customer's email",
-				v2: 'email',
+				v2: apiPath('customer', 'email'),
 			},
 			{
 				name: 'partner_key',
@@ -253,7 +257,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'PartnerBryn',
 				description: 'The referring partner',
-				v2: 'partner_key',
+				v2: apiPath('customer', 'partnerKey'),
 				reference: 'partner',
 			},
 			{
@@ -262,14 +266,14 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: 100,
 				example: 'Marlie the Dog',
 				description: 'Person or company name',
-				v2: 'name',
+				v2: apiPath('customer', 'name'),
 			},
 			{
 				name: 'created_at',
 				kind: 'date',
 				example: '2020-12-25',
 				description: 'When the customer signed up (YYYY-MM-DD)',
-				v2: 'meta.created_at',
+				v2: apiPath('customer', 'signedUpAt'),
 			},
 			{
 				name: 'company_name',
@@ -277,7 +281,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Marlie Co',
 				description: 'Company name',
-				v2: 'meta.company_name',
+				v2: apiPath('customer', 'companyName'),
 			},
 			{
 				name: 'provider_key',
@@ -285,7 +289,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'cus_123xyz',
 				description: 'The customer ID in your billing system',
-				v2: 'provider_key',
+				v2: apiPath('customer', 'providerKey'),
 			},
 			{
 				name: 'state',
@@ -293,7 +297,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'New York',
 				description: 'State',
-				v2: 'meta.state',
+				v2: apiPath('customer', 'state'),
 			},
 			{
 				name: 'city',
@@ -301,7 +305,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Toronto',
 				description: 'City',
-				v2: 'meta.city',
+				v2: apiPath('customer', 'city'),
 			},
 			{
 				name: 'unit',
@@ -309,7 +313,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Unit 12',
 				description: 'Unit',
-				v2: 'meta.unit',
+				v2: apiPath('customer', 'unit'),
 			},
 			{
 				name: 'region',
@@ -317,14 +321,14 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Americas',
 				description: 'Region',
-				v2: 'meta.region',
+				v2: apiPath('customer', 'region'),
 			},
 			{
 				name: 'primary',
 				kind: 'boolean',
 				example: 'TRUE',
 				description: 'Primary contact (true/false)',
-				v2: 'meta.primary',
+				v2: apiPath('customer', 'primary'),
 			},
 			{
 				name: 'postal',
@@ -332,7 +336,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'L5C3S9',
 				description: 'Postal code',
-				v2: 'meta.postal',
+				v2: apiPath('customer', 'postal'),
 			},
 		],
 	},
@@ -350,7 +354,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				example: 'customer_123',
 				description: 'The customer key the sale belongs to (the customer must exist)',
 				reference: 'customer',
-				v2: 'customer_external_key',
+				v2: apiPath('transaction', 'customerExternalKey'),
 			},
 			{
 				name: 'amount_in_cents',
@@ -360,7 +364,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxAbs: 50_000_000_000,
 				example: '40000',
 				description: 'Amount in cents; negative for a refund',
-				v2: 'amount',
+				v2: apiPath('transaction', 'amount'),
 			},
 			{
 				name: 'amount_in_dollars',
@@ -370,14 +374,14 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxAbs: 50_000_000_000,
 				example: '400.00',
 				description: 'Amount in dollars (at most 2 decimals)',
-				v2: 'amount',
+				v2: apiPath('transaction', 'amount'),
 			},
 			{
 				name: 'created_at',
 				kind: 'date',
 				example: '2020-12-25',
 				description: 'When the sale happened (YYYY-MM-DD)',
-				v2: 'created_at',
+				v2: apiPath('transaction', 'createdAt'),
 				v2As: 'epochMs',
 			},
 			{
@@ -386,7 +390,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				default: 'USD',
 				example: 'USD',
 				description: 'Three-letter currency code (default USD)',
-				v2: 'currency',
+				v2: apiPath('transaction', 'currency'),
 			},
 			{
 				name: 'key',
@@ -394,7 +398,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'transaction_123',
 				description: 'Your unique key for the sale: a re-run never records it twice',
-				v2: 'key',
+				v2: apiPath('transaction', 'key'),
 			},
 			{
 				name: 'product_key',
@@ -402,7 +406,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'product_123',
 				description: 'Product for reward rules',
-				v2: 'product_key',
+				v2: apiPath('transaction', 'productKey'),
 			},
 		],
 	},
@@ -421,7 +425,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				example: 'bryn@example.com',
 				description: 'The partner to reward, by email',
 				reference: 'partnerByEmail',
-				v2: 'partner_key',
+				v2: apiPath('reward', 'partnerKey'),
 				v2As: 'partnerKey',
 			},
 			{
@@ -432,7 +436,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				example: 'matttest401',
 				description: 'The partner to reward, by partner key',
 				reference: 'partner',
-				v2: 'partner_key',
+				v2: apiPath('reward', 'partnerKey'),
 			},
 			{
 				name: 'target_type',
@@ -440,7 +444,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				enum: ['customer', 'transaction'],
 				example: 'customer',
 				description: 'What the reward is for: customer or transaction (or empty)',
-				v2: 'target.type',
+				v2: apiPath('reward', 'targetType'),
 			},
 			{
 				name: 'target_key',
@@ -448,7 +452,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'cus_abc123zyx',
 				description: 'The customer key or transaction key (required with target_type)',
-				v2: 'target.key',
+				v2: apiPath('reward', 'targetKey'),
 			},
 			{
 				name: 'amount_in_cents',
@@ -456,7 +460,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				oneOf: 'amount',
 				example: '1000',
 				description: 'Reward amount in cents',
-				v2: 'amount',
+				v2: apiPath('reward', 'amount'),
 			},
 			{
 				name: 'amount_in_dollars',
@@ -464,7 +468,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				oneOf: 'amount',
 				example: '10.00',
 				description: 'Reward amount in dollars',
-				v2: 'amount',
+				v2: apiPath('reward', 'amount'),
 			},
 			{
 				name: 'body',
@@ -473,14 +477,14 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Bonus reward for going above and beyond this month',
 				description: 'Description shown to the partner',
-				v2: 'description',
+				v2: apiPath('reward', 'description'),
 			},
 			{
 				name: 'created_at',
 				kind: 'epochMsOrDate',
 				example: '2021-11-05',
 				description: 'Milliseconds since the epoch or YYYY-MM-DD',
-				v2: 'created_at',
+				v2: apiPath('reward', 'createdAt'),
 				v2As: 'epochMs',
 			},
 			{
@@ -488,7 +492,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				kind: 'currency',
 				example: 'CAD',
 				description: 'Currency (converted to USD by PartnerStack)',
-				v2: 'currency',
+				v2: apiPath('reward', 'currency'),
 			},
 			{
 				name: 'status',
@@ -497,7 +501,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				default: 'pending',
 				example: 'pending',
 				description: 'pending (default), declined, hold, approved or paid',
-				v2: 'status',
+				v2: apiPath('reward', 'status'),
 			},
 			{
 				name: 'decline_reason',
@@ -530,7 +534,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxAbs: 2_147_483_647,
 				example: '10000',
 				description: 'Deal amount in cents',
-				v2: 'amount',
+				v2: apiPath('deal', 'amount'),
 			},
 			{
 				name: 'amount_in_dollars',
@@ -539,7 +543,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxAbs: 2_147_483_647,
 				example: '100.00',
 				description: 'Deal amount in dollars',
-				v2: 'amount',
+				v2: apiPath('deal', 'amount'),
 			},
 			{
 				name: 'close_date',
@@ -547,7 +551,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				required: true,
 				example: '2020-12-25',
 				description: 'Expected close date (YYYY-MM-DD)',
-				v2: 'close_date',
+				v2: apiPath('deal', 'closeDate'),
 			},
 			{
 				name: 'external_key',
@@ -556,7 +560,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'deal_12345',
 				description: 'Your unique key for the deal',
-				v2: 'external_key',
+				v2: apiPath('deal', 'externalKey'),
 			},
 			{
 				name: 'stage',
@@ -565,7 +569,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Working',
 				description: "A stage of the group's deal pipeline",
-				v2: 'stage',
+				v2: apiPath('deal', 'stage'),
 			},
 			{
 				name: 'partner_key',
@@ -573,7 +577,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'matttest401',
 				description: 'The partner the deal belongs to',
-				v2: 'partner_key',
+				v2: apiPath('deal', 'partnerKey'),
 				reference: 'partner',
 			},
 			{
@@ -582,7 +586,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Kirby Company',
 				description: "The prospect's business",
-				v2: 'account_name',
+				v2: apiPath('deal', 'accountName'),
 			},
 			{
 				name: 'contact_first_name',
@@ -590,7 +594,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Joe',
 				description: "Contact's first name",
-				v2: 'contact_first_name',
+				v2: apiPath('deal', 'contactFirstName'),
 			},
 			{
 				name: 'contact_last_name',
@@ -598,7 +602,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'Kirby',
 				description: "Contact's last name",
-				v2: 'contact_last_name',
+				v2: apiPath('deal', 'contactLastName'),
 			},
 			{
 				name: 'created_at',
@@ -623,7 +627,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'matttest401',
 				description: 'The partner the lead belongs to',
-				v2: 'partner_key',
+				v2: apiPath('lead', 'partnerKey'),
 				reference: 'partner',
 			},
 			{
@@ -633,7 +637,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: API_STRING,
 				example: 'joe@kirby.example',
 				description: "The lead's email (also its external key)",
-				v2: ['external_key', 'meta.email'],
+				v2: [apiPath('lead', 'externalKey'), apiPath('lead', 'email')],
 			},
 			{
 				name: 'first_name',
@@ -642,7 +646,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: 50,
 				example: 'Joe',
 				description: "The lead's first name",
-				v2: 'meta.first_name',
+				v2: apiPath('lead', 'firstName'),
 			},
 			{
 				name: 'last_name',
@@ -651,7 +655,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				maxLength: 50,
 				example: 'Kirby',
 				description: "The lead's last name",
-				v2: 'meta.last_name',
+				v2: apiPath('lead', 'lastName'),
 			},
 			{
 				name: 'status',
@@ -660,7 +664,7 @@ export const SCHEMAS: Record<ImportObjectType, ObjectSchema> = {
 				enum: ['open', 'closed', 'dead', 'closed won', 'closed lost'],
 				example: 'open',
 				description: 'open, closed, dead, closed won or closed lost (lower case)',
-				v2: 'status',
+				v2: apiPath('lead', 'status'),
 			},
 		],
 	},

@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
+import type { ModelField } from '../../model';
+import { lead } from '../../model/lead';
 import { groupKeyProperty } from '../common.descriptions';
 
 export const LEAD_STATUSES = [
@@ -52,6 +54,11 @@ export const leadOptionalFields: INodeProperties[] = [
 	groupKeyProperty,
 ];
 
+/** The lead's fields that live in `meta` and have a parameter (first and last name, email), as the model says. */
+const LEAD_META_FIELDS = Object.values(lead).flatMap((field: ModelField) =>
+	field.inside === 'meta' && field.param ? [{ param: field.param, api: field.api }] : [],
+);
+
 /** PartnerStack keeps the lead's person in `meta` (first and last name are required there). */
 export function leadMeta(values: IDataObject): IDataObject | undefined {
 	const formFields =
@@ -61,17 +68,11 @@ export function leadMeta(values: IDataObject): IDataObject | undefined {
 				})
 			: ((values.formFields as IDataObject | undefined) ?? {});
 	const meta: IDataObject = { ...formFields };
-	for (const [name, field] of [
-		['firstName', 'first_name'],
-		['lastName', 'last_name'],
-		['email', 'email'],
-	]) {
-		const value = String(values[name] ?? '').trim();
-		if (value) meta[field] = value;
+	for (const { param, api } of LEAD_META_FIELDS) {
+		const value = String(values[param] ?? '').trim();
+		if (value) meta[api] = value;
+		delete values[param];
 	}
 	delete values.formFields;
-	delete values.firstName;
-	delete values.lastName;
-	delete values.email;
 	return Object.keys(meta).length ? meta : undefined;
 }
