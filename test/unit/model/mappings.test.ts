@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, not node code */
 // The object model (nodes/PartnerStack/model/) is the one place a PartnerStack field is named: these tests hold
 // every mapping to it — node parameters → body, Get Many filters → query, Simplify, the import's API v2 paths.
 import { existsSync, readFileSync } from 'fs';
@@ -107,7 +108,7 @@ describe('node parameters → body fields', () => {
 	);
 
 	it('converts each value by the kind the model gives its field', () => {
-		const sample: Record<FieldKind, [unknown, unknown]> = {
+		const sample: Record<FieldKind, [IDataObject[string], unknown]> = {
 			text: ['  Ada  ', 'Ada'],
 			email: [' ada@example.com ', 'ada@example.com'],
 			enum: ['open', 'open'],
