@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not node code */
 // Every date parameter means the same instant (or calendar day) whatever the zone of the server process: a
-// date without a zone is read in the workflow's time zone. test/unit/dates.zones.test.ts runs this file again in
+// date without a zone is read in the workflow's time zone. test/unit/helpers/dates.zones.test.ts runs this file again in
 // processes whose zone is east (Asia/Tokyo) and west (America/Los_Angeles) of UTC.
 import type { IDataObject } from 'n8n-workflow';
 
