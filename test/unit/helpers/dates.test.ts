@@ -117,7 +117,7 @@ describe('what reaches PartnerStack', () => {
 			(request) => request.method === method && request.path === path,
 		);
 
-	it('deal create, update and upsert: close_date is the day typed, in a workflow east or west of UTC', async () => {
+	it('deal create: close_date is the day typed, in a workflow east of UTC', async () => {
 		const [created] = await runNode(
 			emulator,
 			{
@@ -135,6 +135,9 @@ describe('what reaches PartnerStack', () => {
 		expect((await sent('POST', '/api/v2/deals'))[0].body).toMatchObject({
 			close_date: '2026-12-04',
 		});
+	});
+
+	it('deal update: close_date is the day typed, in a workflow west of UTC', async () => {
 		const [updated] = await runNode(
 			emulator,
 			{
@@ -148,6 +151,9 @@ describe('what reaches PartnerStack', () => {
 			{ timezone: LOS_ANGELES },
 		);
 		expect(updated.json.close_date).toBe('2027-01-01');
+	});
+
+	it('deal upsert: close_date is the day typed, in a workflow east of UTC', async () => {
 		const [upserted] = await runNode(
 			emulator,
 			{
