@@ -2,7 +2,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { EmulatorProcess, KEYS } from './emulator';
-import { credentialsFor, runOnEngine, type EngineRunOptions } from './engine';
+import { credentialsFor, loadOptionsContext, runOnEngine, type EngineRunOptions } from './engine';
 
 export type RunOptions = Partial<Omit<EngineRunOptions, 'node' | 'parameters'>> & {
 	keys?: typeof KEYS.production;
@@ -60,6 +60,24 @@ export function startEmulator() {
 		await emulator.stop();
 	});
 	return emulator;
+}
+
+/** One emulator for the test file, reset to `seed` (none: an empty account) before each test. */
+export function emulatorWith(seed?: unknown) {
+	const emulator = startEmulator();
+	beforeEach(async () => {
+		await emulator.reset(seed);
+	});
+	return emulator;
+}
+
+/** What a picker (loadOptions, listSearch) runs in: n8n's load-options context with the production keys. */
+export function pickerContextOn(emulator: EmulatorProcess) {
+	return (parameters: IDataObject = {}) =>
+		loadOptionsContext({
+			credentials: credentialsFor(emulator.url, KEYS.production),
+			parameters,
+		}) as never;
 }
 
 /** Two tiers, the keys the demo program's seed uses: for tests that import or set `partner_tier`. */
