@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { getGroups } from './methods/loadOptions';
-import { CsvFileError, type Delimiter } from './import/csv';
+import { CsvFileError, type Delimiter } from './import/stages/read';
 import { HeaderError, runImport, UnwritableColumnsError, type ImportMode } from './import/engine';
 import type { ImportObjectType } from './import/schemas';
 import { templateCsv } from './import/template';

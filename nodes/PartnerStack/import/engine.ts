@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency, type RequestPacer } from '../transport/concurrency';
 import { pacerFor, partnerStackRequest } from '../transport';
-import type { Delimiter } from './csv';
-import { CsvStream, isBlank } from './csv';
-import { checkLeadForm, checkReferences, leadFormFields } from './referenceChecks';
-import { dataCsvLine, ReportWriter } from './report';
+import type { Delimiter } from './stages/read';
+import { CsvStream, isBlank } from './stages/read';
+import { checkLeadForm, checkReferences, leadFormFields } from './stages/references';
+import { dataCsvLine, ReportWriter } from './stages/report';
 import { SCHEMAS, unwritableFields, type FieldSchema, type ImportObjectType } from './schemas';
 import {
 	allowedHeaders,
@@ -14,7 +14,7 @@ import {
 	IdentityClaims,
 	type HeaderCheck,
 	type RowCheck,
-} from './validator';
+} from './stages/rows';
 import {
 	derivedTransactionKeys,
 	INVITE_FLAG_FIELD,
@@ -54,7 +54,7 @@ export class HeaderError extends Error {
 /** Row by row would lose validated cells: stopped before any request. */
 export class UnwritableColumnsError extends Error {}
 
-export { ReferenceCheckError } from './referenceChecks';
+export { ReferenceCheckError } from './stages/references';
 
 export type Status = 'valid' | 'imported' | 'skipped' | 'failed';
 interface Outcome {

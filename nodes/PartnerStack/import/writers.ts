@@ -5,7 +5,7 @@ import type { RequestPacer } from '../transport/concurrency';
 import { partnerStackAllItems, partnerStackData } from '../transport';
 import { createOnce, findByPath, findInList, type FindCreated } from '../transport/createOnce';
 import { v2PathsOf, type ImportObjectType, type ObjectSchema } from './schemas';
-import type { RowValues } from './validator';
+import type { RowValues } from './stages/rows';
 
 export interface WriteContext {
 	node: IExecuteFunctions;

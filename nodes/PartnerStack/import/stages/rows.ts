@@ -1,6 +1,6 @@
-import { KeyRowTable } from './keySet';
-import type { FieldSchema, ObjectSchema } from './schemas';
-import { Broken, checkValue } from './values';
+import { KeyRowTable } from '../keySet';
+import type { FieldSchema, ObjectSchema } from '../schemas';
+import { Broken, checkValue } from '../values';
 
 export interface HeaderCheck {
 	/** Header problems that stop the import before any write, each naming its header. */

@@ -1,5 +1,5 @@
-import { transform } from '../vendor/csvParse';
-import { Utf8Validator } from './utf8';
+import { transform } from '../../vendor/csvParse';
+import { Utf8Validator } from '../utf8';
 
 /** A file that cannot be read as CSV text at all: one error, no rows. */
 export class CsvFileError extends Error {}

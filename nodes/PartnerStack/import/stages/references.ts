@@ -2,14 +2,14 @@
 // (partner, customer, transaction, tier, group, deal stage), each distinct key looked up once per run.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listTiers, TierIndex } from '../helpers/tiers';
-import { partnerStackAllItems, partnerStackRequest } from '../transport';
-import type { RequestPacer } from '../transport/concurrency';
-import type { ImportSettings, Status } from './engine';
-import { MISSING_REASON, ReferenceCache, type ReferenceKind } from './references';
-import { SCHEMAS } from './schemas';
-import type { HeaderCheck } from './validator';
-import type { ValidRow } from './writers';
+import { listTiers, TierIndex } from '../../helpers/tiers';
+import { partnerStackAllItems, partnerStackRequest } from '../../transport';
+import type { RequestPacer } from '../../transport/concurrency';
+import type { ImportSettings, Status } from '../engine';
+import { MISSING_REASON, ReferenceCache, type ReferenceKind } from '../referenceCache';
+import { SCHEMAS } from '../schemas';
+import type { HeaderCheck } from './rows';
+import type { ValidRow } from '../writers';
 
 /** A dry run could not ask PartnerStack: the item fails, no row is marked failed (a dry run only says valid or skipped). */
 export class ReferenceCheckError extends Error {}
