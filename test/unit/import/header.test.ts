@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // The header stage (import/stages/header.ts): missing, unknown, duplicate and empty headers, through the import
 // node in validate mode (no writes).
 import { DEMO, runImportNode, startEmulator } from '../../support/node';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // The settings (import/settings.ts): the node's parameters, read once before the file.
 import { DEMO, startEmulator } from '../../support/node';
 import { importErrors, LEADS } from './support';
