@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not node code */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not node code */
 // `npm run lint` is also the formatting check: code that prettier would change fails it. Checked with prettier itself on
 // a badly formatted source handed over stdin under a path it must check, so the repo's files are never touched.
 import { spawnSync } from 'node:child_process';

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestPacer } from '../transport/concurrency';
 import { mapWithConcurrency } from '../transport/concurrency';
-import { partnerStackData } from '../transport';
+import { partnerStackGetOrNothing } from '../transport/getOrNothing';
 
 export type ReferenceKind = 'partner' | 'partnerByEmail' | 'customer';
 
@@ -46,12 +46,11 @@ export class ReferenceCache {
 
 	private async lookup(kind: ReferenceKind, key: string): Promise<Lookup> {
 		try {
-			const found = await partnerStackData.call(this.context, 'GET', PATHS[kind](key), {
+			const found = await partnerStackGetOrNothing.call(this.context, PATHS[kind](key), {
 				pacer: this.pacer,
 			});
-			return found.archived === true ? { missing: true } : { found };
+			return !found || found.archived === true ? { missing: true } : { found };
 		} catch (error) {
-			if ((error as NodeApiError).httpCode === '404') return { missing: true };
 			return { error: (error as Error).message };
 		}
 	}

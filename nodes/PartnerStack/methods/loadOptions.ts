@@ -1,6 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { partnerStackAllItems, partnerStackRequest } from '../transport';
+import { listItems, partnerStackAllItems, partnerStackRequest } from '../transport';
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions) {
 	return a.name.localeCompare(b.name);
@@ -40,19 +40,14 @@ function currentGroupKey(this: ILoadOptionsFunctions): string {
 	return '';
 }
 
-function asList(data: unknown): IDataObject[] {
-	if (Array.isArray(data)) return data as IDataObject[];
-	return ((data as IDataObject | undefined)?.items as IDataObject[] | undefined) ?? [];
-}
-
 /** Deal stages of the chosen group (every group's when none is chosen), in pipeline order. */
 export async function getDealStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const groupKey = currentGroupKey.call(this);
 	const envelope = await partnerStackRequest.call(this, 'GET', '/sales-cycles/deal/stages', {
 		qs: groupKey ? { group_key: groupKey } : {},
 	});
-	return asList(envelope.data)
-		.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
+	return listItems(envelope.data)
+		.items.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
 		.map((stage) => ({
 			name: String(stage.name),
 			value: String(stage.name),
@@ -67,8 +62,8 @@ export async function getDealFormTemplates(
 	const envelope = await partnerStackRequest.call(this, 'GET', '/deals/form-templates', {
 		qs: groupKey ? { group_key: groupKey } : {},
 	});
-	return asList(envelope.data)
-		.map((t) => ({ name: String(t.name ?? t.title ?? t.key), value: String(t.key) }))
+	return listItems(envelope.data)
+		.items.map((t) => ({ name: String(t.name ?? t.title ?? t.key), value: String(t.key) }))
 		.sort(byName);
 }
 

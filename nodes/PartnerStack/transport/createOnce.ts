@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { partnerStackGetOrNothing } from './getOrNothing';
 import {
 	partnerStackAllItems,
 	partnerStackData,
@@ -75,15 +76,11 @@ export function findByPath(
 	options: RequestOptions = {},
 ): FindCreated {
 	return async () => {
-		const looked = await partnerStackData
-			.call(context, 'GET', path, { ...options, body: undefined })
-			.then(
-				(found) => ({ found }),
-				(error: NodeApiError) => ({ error }),
-			);
-		if ('found' in looked) return looked.found.archived === true ? undefined : looked.found;
-		if (looked.error.httpCode === '404') return undefined;
-		throw looked.error;
+		const found = await partnerStackGetOrNothing.call(context, path, {
+			...options,
+			body: undefined,
+		});
+		return found?.archived === true ? undefined : found;
 	};
 }
 

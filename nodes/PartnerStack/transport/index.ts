@@ -11,10 +11,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { listItems, type Page } from './listItems';
 import type { RequestPacer } from './pacer';
 import { pacerFor } from './pacer';
 import { backoffDelayMs, networkErrorCode, parseRetryAfterMs, RETRY_POLICY } from './retry';
 
+export { listItems, type Page } from './listItems';
 export { ASSUMED_RATE_LIMIT_PER_MINUTE, pacerFor } from './pacer';
 
 export type PartnerStackContext =
@@ -270,11 +272,6 @@ export async function partnerStackData(
 	return (envelope.data ?? {}) as IDataObject;
 }
 
-export interface Page {
-	items: IDataObject[];
-	hasMore: boolean;
-}
-
 export async function partnerStackPage(
 	this: PartnerStackContext,
 	endpoint: string,
@@ -282,12 +279,7 @@ export async function partnerStackPage(
 	options: RequestOptions = {},
 ): Promise<Page> {
 	const envelope = await partnerStackRequest.call(this, 'GET', endpoint, { ...options, qs });
-	const data = envelope.data as
-		| { items?: IDataObject[]; has_more?: boolean }
-		| IDataObject[]
-		| undefined;
-	if (Array.isArray(data)) return { items: data, hasMore: false };
-	return { items: data?.items ?? [], hasMore: data?.has_more === true };
+	return listItems(envelope.data);
 }
 
 /**

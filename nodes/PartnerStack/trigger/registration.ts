@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { partnerStackAllItems, partnerStackData, partnerStackRequest } from '../transport';
+import { partnerStackAllItems, partnerStackData } from '../transport';
+import { partnerStackDeleteIfPresent, partnerStackGetOrNothing } from '../transport/getOrNothing';
 import { newToken, signingSecret, tokenHash } from './security';
 
 /** What the trigger keeps in its static data about the hook it registered: no secret in plain text (see security.ts). */
@@ -52,35 +53,25 @@ function baseTarget(this: IHookFunctions): string {
 	return String(this.getNodeWebhookUrl('default'));
 }
 
+/** A hook PartnerStack no longer has is as good as archived. */
 async function archiveHook(this: IHookFunctions, key: string) {
-	try {
-		await partnerStackRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(key)}`);
-	} catch (error) {
-		if ((error as NodeApiError).httpCode !== '404')
-			throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	await partnerStackDeleteIfPresent.call(this, `/webhooks/${encodeURIComponent(key)}`);
 }
 
 /** True when PartnerStack still has our hook, active, for the events and URL the node has now. */
 export async function hookExists(this: IHookFunctions): Promise<boolean> {
 	const hook = state.call(this);
 	if (!hook.webhookId) return false;
-	let remote: IDataObject;
-	try {
-		remote = await partnerStackData.call(
-			this,
-			'GET',
-			`/webhooks/${encodeURIComponent(hook.webhookId)}`,
+	const remote = await partnerStackGetOrNothing.call(
+		this,
+		`/webhooks/${encodeURIComponent(hook.webhookId)}`,
+	);
+	if (!remote) {
+		this.logger.info(
+			'PartnerStack no longer has the registered webhook; it will be registered again',
 		);
-	} catch (error) {
-		if ((error as NodeApiError).httpCode === '404') {
-			this.logger.info(
-				'PartnerStack no longer has the registered webhook; it will be registered again',
-			);
-			forget(hook);
-			return false;
-		}
-		throw new NodeApiError(this.getNode(), error as JsonObject);
+		forget(hook);
+		return false;
 	}
 	const sameEvents =
 		JSON.stringify([...((remote.events as string[]) ?? [])].sort()) ===

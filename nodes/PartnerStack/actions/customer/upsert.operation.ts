@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
+import { partnerStackGetOrNothing } from '../../transport/getOrNothing';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import {
@@ -43,13 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
 
-	let existing: IDataObject | undefined;
-	try {
-		existing = await partnerStackData.call(this, 'GET', path, { itemIndex });
-	} catch (error) {
-		if ((error as JsonObject).httpCode !== '404')
-			throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	const existing = await partnerStackGetOrNothing.call(this, path, { itemIndex });
 	if (existing && existing.archived !== true) {
 		const updated = await partnerStackData.call(this, 'PATCH', path, {
 			body: toApiBody(fields),

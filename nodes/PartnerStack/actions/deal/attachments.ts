@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { partnerStackData } from '../../transport';
+import { isNotFound } from '../../transport/getOrNothing';
 
 export async function listDealFiles(this: IExecuteFunctions, dealKey: string, itemIndex: number) {
 	const data = (await partnerStackData.call(
@@ -17,7 +18,8 @@ export async function listDealFiles(this: IExecuteFunctions, dealKey: string, it
 
 /**
  * The file endpoint answers a short-lived download URL. Its documented path lacks the /v2 segment the
- * rest of the API has, so the /api/v2 path is tried first and the /api one after a 404.
+ * rest of the API has, so the /api/v2 path is tried first and the /api one after a 404. When neither answers
+ * the URL, the error is the /api/v2 path's 404: the path every other call of the node uses.
  */
 export async function dealFileUrl(
 	this: IExecuteFunctions,
@@ -28,13 +30,12 @@ export async function dealFileUrl(
 	const tail = `/deals/${encodeURIComponent(dealKey)}/file/${encodeURIComponent(fileKey)}`;
 	try {
 		return (await partnerStackData.call(this, 'GET', tail, { itemIndex })).url as string;
-	} catch (error) {
-		if ((error as JsonObject).httpCode !== '404')
-			throw new NodeApiError(this.getNode(), error as JsonObject);
+	} catch (notOnV2) {
+		if (!isNotFound(notOnV2)) throw new NodeApiError(this.getNode(), notOnV2 as JsonObject);
 		try {
 			return (await partnerStackData.call(this, 'GET', `/api${tail}`, { itemIndex })).url as string;
 		} catch {
-			throw new NodeApiError(this.getNode(), error as JsonObject);
+			throw new NodeApiError(this.getNode(), notOnV2 as JsonObject);
 		}
 	}
 }

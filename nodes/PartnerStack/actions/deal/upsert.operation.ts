@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { partnerStackData } from '../../transport';
+import { partnerStackGetOrNothing } from '../../transport/getOrNothing';
 import { additionalFieldsProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { createDeal, dealBody, dealOwnerProperties } from './create.operation';
@@ -29,19 +29,13 @@ export const description = shown('deal', 'upsert', properties);
 const IDENTITY_FIELDS = ['source', 'external_key'];
 
 async function findByExternalKey(this: IExecuteFunctions, externalKey: string, itemIndex: number) {
-	try {
-		const deal = await partnerStackData.call(
-			this,
-			'GET',
-			`/deals/${encodeURIComponent(externalKey)}`,
-			{ itemIndex },
-		);
-		// GET /deals/{id} also answers a deal whose own key is that text: only a matching external key counts.
-		return deal.external_key === externalKey ? deal : undefined;
-	} catch (error) {
-		if ((error as JsonObject).httpCode === '404') return undefined;
-		throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	const deal = await partnerStackGetOrNothing.call(
+		this,
+		`/deals/${encodeURIComponent(externalKey)}`,
+		{ itemIndex },
+	);
+	// GET /deals/{id} also answers a deal whose own key is that text: only a matching external key counts.
+	return deal?.external_key === externalKey ? deal : undefined;
 }
 
 /** Updates the deal with this external key (PATCH), or creates one (POST) when there is none. */

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
+import { partnerStackGetOrNothing } from '../../transport/getOrNothing';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
 import { partnershipCreateFields } from './fields';
@@ -36,19 +36,11 @@ const UPDATABLE = [
 ];
 
 async function findPartnership(this: IExecuteFunctions, identifier: string, itemIndex: number) {
-	try {
-		return await partnerStackData.call(
-			this,
-			'GET',
-			`/partnerships/${encodeURIComponent(identifier)}`,
-			{
-				itemIndex,
-			},
-		);
-	} catch (error) {
-		if ((error as JsonObject).httpCode === '404') return undefined;
-		throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	return await partnerStackGetOrNothing.call(
+		this,
+		`/partnerships/${encodeURIComponent(identifier)}`,
+		{ itemIndex },
+	);
 }
 
 /** Adds the tags the partner lacks, so that it ends with at least the given ones (its other tags stay). */

@@ -4,7 +4,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { listTiers, TierIndex } from '../../helpers/tiers';
-import { partnerStackAllItems, partnerStackRequest } from '../../transport';
+import { listItems, partnerStackAllItems, partnerStackRequest } from '../../transport';
 import type { RequestPacer } from '../../transport/concurrency';
 import { MISSING_REASON, ReferenceCache, type ReferenceKind } from '../referenceCache';
 import { SCHEMAS } from '../schemas';
@@ -23,7 +23,7 @@ export async function leadFormFields(
 	const envelope = await partnerStackRequest.call(node, 'GET', '/leads/form-templates', {
 		qs: { group_key: settings.groupKey },
 	});
-	const templates = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
+	const templates = listItems(envelope.data).items;
 	if (!templates.length) return undefined;
 	const fields = templates.flatMap(
 		(template) => (template.fields as IDataObject[] | undefined) ?? [],
@@ -151,8 +151,7 @@ async function dealStages(node: IExecuteFunctions, settings: ImportSettings, pac
 		qs: { group_key: settings.groupKey },
 		pacer,
 	});
-	const data = envelope.data as IDataObject[] | { items?: IDataObject[] } | undefined;
-	const stages = Array.isArray(data) ? data : (data?.items ?? []);
+	const stages = listItems(envelope.data).items;
 	return stages.length
 		? new Set(stages.flatMap((stage) => [String(stage.name), String(stage.key)]))
 		: undefined;
