@@ -90,16 +90,20 @@ async function importUnder(emulator: EmulatorProcess, limiter: Limiter, rows = R
 		credentials: credentialsFor(emulator.url, KEYS.production),
 	});
 	const started = Date.now();
-	const { summary } = await runImport(context, [customersCsv(rows)], {
-		objectType: 'customers',
-		mode: 'rowByRow',
-		delimiter: ',',
-		ignoreUnknownColumns: false,
-		sendInviteEmails: false,
-		checkReferences: false,
-		concurrency: 8,
-		requestsPerMinute: 4000,
-	});
+	const { summary } = await runImport(
+		context,
+		{ chunks: [customersCsv(rows)] },
+		{
+			objectType: 'customers',
+			mode: 'rowByRow',
+			delimiter: ',',
+			ignoreUnknownColumns: false,
+			sendInviteEmails: false,
+			checkReferences: false,
+			concurrency: 8,
+			requestsPerMinute: 4000,
+		},
+	);
 	const result = await outcome(emulator, rows, (Date.now() - started) / 1000, limiter);
 	return {
 		...result,

@@ -43,17 +43,20 @@ async function measure(which: 'csv-parse' | 'validate') {
 		rows -= 1;
 	} else {
 		const node = { logger: { info: () => {}, debug: () => {}, warn: () => {} } };
-		const result = await runImport(node, chunks, {
-			objectType: 'transactions',
-			mode: 'validate',
-			delimiter: ',',
-			ignoreUnknownColumns: false,
-			sendInviteEmails: false,
-			checkReferences: false,
-			concurrency: 1,
-			requestsPerMinute: 0,
-			inputBytes: statSync(file).size,
-		});
+		const result = await runImport(
+			node,
+			{ chunks, bytes: statSync(file).size },
+			{
+				objectType: 'transactions',
+				mode: 'validate',
+				delimiter: ',',
+				ignoreUnknownColumns: false,
+				sendInviteEmails: false,
+				checkReferences: false,
+				concurrency: 1,
+				requestsPerMinute: 0,
+			},
+		);
 		summary = result.summary;
 		rows = Number(summary.total);
 	}

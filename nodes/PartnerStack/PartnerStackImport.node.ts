@@ -1,6 +1,5 @@
 import type {
 	IBinaryData,
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -14,11 +13,13 @@ import {
 } from 'n8n-workflow';
 
 import { getGroups } from './methods/loadOptions';
-import { CsvFileError, type Delimiter } from './import/csv';
-import { HeaderError, runImport, UnwritableColumnsError, type ImportMode } from './import/engine';
+import { runImport } from './import/engine';
 import type { ImportObjectType } from './import/schemas';
+import { readImportSettings } from './import/settings';
+import { HeaderError } from './import/stages/header';
+import { CsvFileError } from './import/stages/read';
+import { UnwritableColumnsError } from './import/stages/write';
 import { templateCsv } from './import/template';
-import { ASSUMED_RATE_LIMIT_PER_MINUTE, pacerFor } from './transport';
 
 const CHUNK_BYTES = 256 * 1024;
 
@@ -259,8 +260,8 @@ export class PartnerStackImport implements INodeType {
 
 async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const operation = this.getNodeParameter('operation', itemIndex, 'import') as string;
-	const objectType = this.getNodeParameter('objectType', itemIndex) as ImportObjectType;
 	if (operation === 'getTemplate') {
+		const objectType = this.getNodeParameter('objectType', itemIndex) as ImportObjectType;
 		const template = await this.helpers.prepareBinaryData(
 			templateCsv(objectType),
 			`${objectType}-template.csv`,
@@ -269,25 +270,9 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
 		return { json: { objectType }, binary: { template }, pairedItem: { item: itemIndex } };
 	}
 
-	const mode = this.getNodeParameter('mode', itemIndex, 'validate') as ImportMode;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const groupKey = ['deals', 'leads'].includes(objectType)
-		? String(this.getNodeParameter('groupKey', itemIndex, '') ?? '').trim()
-		: undefined;
-	if (groupKey === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${objectType === 'deals' ? 'Deals' : 'Leads'} are imported into one group: choose the Group`,
-			{ itemIndex },
-		);
-	}
-
-	const binaryPropertyName = this.getNodeParameter(
-		'binaryPropertyName',
-		itemIndex,
-		'data',
-	) as string;
-	const binary: IBinaryData = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const settings = readImportSettings(this, itemIndex);
+	const { objectType, mode } = settings;
+	const binary: IBinaryData = this.helpers.assertBinaryData(itemIndex, settings.binaryPropertyName);
 	const inMemory = binary.id ? undefined : Buffer.from(binary.data, BINARY_ENCODING);
 	const chunks = binary.id
 		? await this.helpers.getBinaryStream(binary.id, CHUNK_BYTES)
@@ -298,20 +283,11 @@ async function importItem(this: IExecuteFunctions, itemIndex: number): Promise<I
 			? Number((await this.helpers.getBinaryMetadata(binary.id)).fileSize) || undefined
 			: undefined);
 
-	pacerFor(this, { rateLimitWaitMs: Number(options.rateLimitWaitSeconds ?? 120) * 1000 });
-	const { summary, report } = await runImport(this, chunks as AsyncIterable<Buffer>, {
-		objectType,
-		mode,
-		groupKey,
-		delimiter: (options.delimiter as Delimiter) ?? ',',
-		ignoreUnknownColumns: options.ignoreUnknownColumns === true,
-		sendInviteEmails: options.sendInviteEmails === true,
-		checkReferences: options.checkReferences === true,
-		unwritableColumns: options.unwritableColumns === 'skip' ? 'skip' : 'stop',
-		concurrency: Number(options.concurrency ?? 8),
-		requestsPerMinute: Number(options.requestsPerMinute ?? ASSUMED_RATE_LIMIT_PER_MINUTE),
-		inputBytes,
-	});
+	const { summary, report } = await runImport(
+		this,
+		{ chunks: chunks as AsyncIterable<Buffer>, bytes: inputBytes },
+		settings,
+	);
 	const workflow = this.getWorkflow();
 	const audit = {
 		workflowId: workflow.id ?? null,

@@ -1,4 +1,4 @@
-import { csvLine } from './report';
+import { csvLine } from './stages/report';
 import { SCHEMAS, type ImportObjectType } from './schemas';
 
 /**

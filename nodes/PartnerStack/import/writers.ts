@@ -5,7 +5,7 @@ import type { RequestPacer } from '../transport/concurrency';
 import { partnerStackAllItems, partnerStackData } from '../transport';
 import { createOnce, findByPath, findInList, type FindCreated } from '../transport/createOnce';
 import { v2PathsOf, type ImportObjectType, type ObjectSchema } from './schemas';
-import type { RowValues } from './validator';
+import type { ValidRow } from './stages/rows';
 
 export interface WriteContext {
 	node: IExecuteFunctions;
@@ -15,16 +15,6 @@ export interface WriteContext {
 	sendInviteEmails: boolean;
 	/** What already exists in PartnerStack, read once before writing (see PREFETCH). */
 	existing: Map<string, IDataObject>;
-}
-
-export interface ValidRow {
-	row: number;
-	/** The row's cells as read (the bulk upload sends them). */
-	cells: string[];
-	values: RowValues;
-	custom: Record<string, string>;
-	/** Set by the reference check: the partner the row points at. */
-	partner?: IDataObject;
 }
 
 export type WriteResult =

@@ -1,6 +1,4 @@
-// The import node's item: summary fields from docs/stable-names.md, the audit trail, the template, continueOnFail.
-import { SCHEMAS } from '../../../nodes/PartnerStack/import/schemas';
-import { templateCsv } from '../../../nodes/PartnerStack/import/template';
+// The import node's item: summary fields from docs/stable-names.md, the audit trail, continueOnFail.
 import { credentialsFor, runOnEngine } from '../../support/engine';
 import { KEYS } from '../../support/emulator';
 import { DEMO, runImportNode, startEmulator } from '../../support/node';
@@ -107,33 +105,6 @@ it('the audit trail names the n8n user when n8n gives the run one', async () => 
 		userId: 'user-42',
 	});
 	expect(item.json.audit).toMatchObject({ executionMode: 'manual', userId: 'user-42' });
-});
-
-it('produces a template CSV per object type from its schema', async () => {
-	for (const objectType of Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>) {
-		const [header, example] = templateCsv(objectType).toString().trim().split('\r\n');
-		// Every column the guide lists, both columns of a one-of pair included, in the schema's order.
-		expect(header.split(',')).toEqual(SCHEMAS[objectType].fields.map((f) => f.name));
-		expect(example.length).toBeGreaterThan(0);
-	}
-	// The example row passes the rules: a dry run of each template answers valid.
-	for (const objectType of ['partners', 'customers', 'transactions', 'rewards'] as const) {
-		const { rows } = await runImportNode(emulator, templateCsv(objectType), { objectType });
-		expect([objectType, rows.map((r) => [r.status, r.reason])]).toEqual([
-			objectType,
-			[['valid', '']],
-		]);
-	}
-	const {
-		items: [item],
-	} = await runOnEngine({
-		node: 'PartnerStackImport',
-		credentials: credentialsFor(emulator.url, KEYS.production),
-		parameters: { operation: 'getTemplate', objectType: 'transactions' },
-	});
-	expect(Buffer.from(String(item.binary!.template.data), 'base64').toString()).toBe(
-		'customer_key,amount_in_cents,amount_in_dollars,created_at,currency,key,product_key\r\ncustomer_123,40000,,2020-12-25,USD,transaction_123,product_123\r\n',
-	);
 });
 
 it('a missing binary property is a clear error', async () => {

@@ -1,7 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
-// rowByRow and bulk against the emulator, with the faults it injects: every row ends imported, skipped or
-// failed, nothing is lost, and a re-run duplicates nothing.
-import { DEMO, runImportNode, startEmulator } from '../../support/node';
+// The write stage (import/stages/write.ts), Row by Row: each row through API v2 (import/writers.ts) against the
+// emulator, with the faults it injects: every row ends imported, skipped or failed, nothing is lost, and a re-run
+// duplicates nothing.
+import { DEMO, runImportNode, startEmulator } from '../../../support/node';
+import { customersCsv } from '../support';
 
 const emulator = startEmulator();
 beforeEach(async () => {
@@ -10,13 +12,8 @@ beforeEach(async () => {
 
 const sum = (json: Record<string, unknown>) =>
 	Number(json.imported) + Number(json.skipped) + Number(json.failed);
-
-function customersCsv(count: number, start = 0) {
-	const lines = ['customer_key,email,partner_key,name,company_name'];
-	for (let n = start; n < start + count; n++)
-		lines.push(`k${n},c${n}@x.example,${n % 2 ? 'ada' : 'grace'},Customer ${n},Co ${n}`);
-	return `${lines.join('\n')}\n`;
-}
+const writes = async () =>
+	(await emulator.requests()).filter((request) => request.method !== 'GET');
 
 describe('rowByRow', () => {
 	it('creates, then a re-run updates: no duplicate, every row accounted for', async () => {
@@ -190,65 +187,59 @@ describe('rowByRow', () => {
 			).rows[0].reason,
 		).toBe('updated');
 	});
-});
 
-describe('bulk', () => {
-	it('uploads only the valid rows as one CSV to the Data Import API', async () => {
-		const csv = `${customersCsv(3)}bad,nope,ada,,\n`;
-		const { json, rows } = await runImportNode(emulator, csv, {
-			objectType: 'customers',
-			mode: 'bulk',
+	it("a re-import adds the tags the partnership lacks (it keeps the others): it ends with at least the file's tags", async () => {
+		const csv =
+			'partner_first,partner_last,partner_email,partner_key,tags\nAda,L,ada@example.com,ada,"gold, vip, emea"\nGrace,H,grace@example.com,grace,\n';
+		await emulator.clearRequests();
+		const { rows } = await runImportNode(emulator, csv, {
+			objectType: 'partners',
+			mode: 'rowByRow',
+			options: { concurrency: 1 },
 		});
-		expect(json).toMatchObject({ total: 4, imported: 3, skipped: 1, failed: 0 });
-		expect(rows[0].reason).toMatch(
-			/^uploaded to the Data Import API: File customers\.csv uploaded successfully/,
-		);
-		const { imports } = await emulator.admin<{
-			imports: Array<{ type: string; rows: number; content: string }>;
-		}>('GET', '/imports');
-		expect(imports).toHaveLength(1);
-		expect(imports[0]).toMatchObject({ type: 'customers', rows: 3 });
-		expect(imports[0].content).not.toContain('nope');
+		expect(rows.map((row) => row.reason)).toEqual(['updated; tags added: vip, emea', 'updated']);
+		const tagCalls = (await writes()).filter((request) => request.path.endsWith('/tags'));
+		expect(tagCalls).toEqual([
+			expect.objectContaining({
+				method: 'PATCH',
+				path: '/api/v2/partnerships/part_Ada/tags',
+				body: { add: ['vip', 'emea'] },
+			}),
+		]);
+		const ada = (
+			await emulator.state<{ partner_key: string; tags: string[] }>('partnerships')
+		).find((p) => p.partner_key === 'ada');
+		expect(ada!.tags).toEqual(['gold', 'vip', 'emea']);
+		// Nothing missing on a second run: no tags call.
+		await emulator.clearRequests();
+		expect(
+			(await runImportNode(emulator, csv, { objectType: 'partners', mode: 'rowByRow' })).rows[0]
+				.reason,
+		).toBe('updated');
+		expect((await writes()).filter((request) => request.path.endsWith('/tags'))).toEqual([]);
 	});
 
-	it('fills derived keys into a transactions upload, so the upload can be repeated safely', async () => {
-		await runImportNode(emulator, 'customer_key,amount_in_cents\nacme,100\nacme,100\n', {
-			objectType: 'transactions',
-			mode: 'bulk',
-		});
-		const { imports } = await emulator.admin<{ imports: Array<{ content: string }> }>(
-			'GET',
-			'/imports',
-		);
-		const lines = imports[0].content.trim().split(/\r?\n/);
-		expect(lines[0]).toBe('customer_key,amount_in_cents,key');
-		expect(lines[1].split(',')[2]).toMatch(/^imp_[0-9a-f]{24}_1$/);
-		expect(lines[2].split(',')[2]).toMatch(/_2$/);
-	});
-
-	it('leads have no bulk endpoint: row by row, and the summary says so', async () => {
-		const { json } = await runImportNode(
+	it('a partner matched by email keeps its partner key, and the reason says so', async () => {
+		const { rows } = await runImportNode(
 			emulator,
-			'partner_key,email,first_name,last_name,status\ngrace,b@lead.example,B,C,open\n',
-			{ objectType: 'leads', mode: 'bulk', groupKey: 'grup_Affiliates0001' },
+			'partner_first,partner_last,partner_email,partner_key\nAda,L,ada@example.com,ada-new\n',
+			{ objectType: 'partners', mode: 'rowByRow' },
 		);
-		expect(json).toMatchObject({
-			imported: 1,
-			warnings: ['Leads have no bulk endpoint: imported row by row through API v2'],
+		expect(rows[0]).toMatchObject({
+			status: 'imported',
+			reason: 'updated; partner_key stays ada (matched by email)',
 		});
 	});
 
-	it('a refused upload fails every uploaded row with the API message', async () => {
-		// Two partner lookups pass ({} = no fault), then the upload meets 503 until the transport gives up.
-		await emulator.faults({
-			script: [{}, {}, ...Array.from({ length: 6 }, () => ({ status: 503, retryAfter: 0 }))],
+	it('a customer update that would move it to another partner says the partner stays', async () => {
+		const { rows } = await runImportNode(
+			emulator,
+			'customer_key,email,partner_key\nacme,billing@acme.example,grace\n',
+			{ objectType: 'customers', mode: 'rowByRow' },
+		);
+		expect(rows[0]).toMatchObject({
+			status: 'imported',
+			reason: "updated; partner_key stays ada (API v2 cannot change a customer's partner)",
 		});
-		const { json, rows } = await runImportNode(emulator, customersCsv(2), {
-			objectType: 'customers',
-			mode: 'bulk',
-		});
-		expect(sum(json)).toBe(2);
-		expect(json.failed).toBe(2);
-		expect(rows[0].reason).toBe('Service Unavailable');
-	}, 60_000);
+	});
 });

@@ -1,4 +1,5 @@
-// Malformed files: no crash, the right report (docs/import-rules.md#parsing and #fine-print-parsing).
+// The read stage (import/stages/read.ts): bytes to rows. Malformed files: no crash, one clear error or the right
+// report (docs/import-rules.md#parsing and #fine-print-parsing).
 import { runImportNode, startEmulator } from '../../support/node';
 
 const emulator = startEmulator();
@@ -57,17 +58,6 @@ it('skips the row where an unclosed quote opens, with the parser reason; rows be
 	expect(json.total).toBe(2);
 });
 
-it('skips a row with extra non-empty cells, ignores a trailing delimiter, fills short rows', async () => {
-	const { rows } = await run(
-		`${HEADER},name\nc1,a@b.co,ada,n,extra\nc2,b@b.co,ada,n,\nc3,c@b.co\n`,
-	);
-	expect(rows.map((r) => [r.status, r.reason])).toEqual([
-		['skipped', 'row has 5 cells, the header has 4'],
-		['valid', ''],
-		['skipped', 'partner_key is required'],
-	]);
-});
-
 it.each([
 	['an empty file', ''],
 	['only a BOM', '\uFEFF'],
@@ -78,26 +68,21 @@ it.each([
 	expect(json.error).toMatch(/empty or has no header row/);
 });
 
-it('a header alone, or only blank rows, is zero rows', async () => {
-	const header = await run(`${HEADER}\n`);
-	expect(header.json).toMatchObject({ total: 0, imported: 0, skipped: 0, failed: 0, blankRows: 0 });
-	const blanks = await run(`${HEADER}\n\n,,\n  , ,\n`);
-	expect(blanks.json).toMatchObject({ total: 0, blankRows: 3 });
-	expect(blanks.rows).toEqual([]);
-});
-
-it('names UTF-8 for a file in another encoding, and refuses binary content', async () => {
+it('names UTF-8 for a file in another encoding', async () => {
 	const latin1 = Buffer.concat([
 		Buffer.from(`${HEADER},name\nc1,a@b.co,ada,Jos`),
 		Buffer.from([0xe9]),
 		Buffer.from('\n'),
 	]);
 	expect((await run(latin1)).json.error).toMatch(/not valid UTF-8/);
+	// A lone 0xFF (not a byte order mark) is not UTF-8 either.
+	expect((await run(Buffer.from([0x63, 0xff, 0x0a]))).json.error).toMatch(/UTF-8/);
+});
+
+it('refuses binary content', async () => {
 	expect((await run(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))).json.error).toMatch(
 		/not UTF-8 text.*binary/,
 	);
-	// A lone 0xFF (not a byte order mark) is not UTF-8 either.
-	expect((await run(Buffer.from([0x63, 0xff, 0x0a]))).json.error).toMatch(/UTF-8/);
 });
 
 it('names UTF-8 for UTF-16 files, with or without a byte order mark', async () => {
@@ -122,19 +107,4 @@ it('copes with a 1 MB single cell (skipped for length, reported whole)', async (
 		reason: 'name is longer than 100 characters',
 	});
 	expect(rows[0].cells[3]).toHaveLength(big.length);
-});
-
-it('guards formula-looking cells in the report and keeps cells as read (untrimmed)', async () => {
-	const { rows } = await run(
-		`${HEADER},name\nc1,a@b.co,ada,=SUM(A1)\nc2,b@b.co,ada,+1\nc3,c@b.co,ada,-1\nc4,d@b.co,ada,@x\nc5,e@b.co,ada,"\tx"\nc6, f@b.co ,ada,plain\n`,
-	);
-	expect(rows.map((r) => r.cells[3])).toEqual(["'=SUM(A1)", "'+1", "'-1", "'@x", "'\tx", 'plain']);
-	expect(rows[5].cells[1]).toBe(' f@b.co ');
-	expect(rows[5].status).toBe('valid');
-});
-
-it('counts blank rows apart and keeps spreadsheet row numbers', async () => {
-	const { json, rows } = await run(`${HEADER}\nc1,a@b.co,ada\n\nc2,b@b.co,ada\n`);
-	expect(json).toMatchObject({ total: 2, blankRows: 1 });
-	expect(rows.map((r) => r.row)).toEqual([2, 4]);
 });

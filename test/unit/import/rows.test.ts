@@ -1,37 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
-// Every rule of docs/import-rules.md, both sides, through the import node in validate mode (no writes).
+// The rows stage (import/stages/rows.ts): every rule of docs/import-rules.md, both sides, and duplicates within
+// one file, through the import node in validate mode (no writes).
 import { DEMO, runImportNode, startEmulator } from '../../support/node';
+import { CUSTOMERS, LEADS, PARTNERS, rowExpectations } from './support';
 
 const emulator = startEmulator();
 beforeAll(async () => {
 	await emulator.reset(DEMO);
 });
-
-type Expectation = [status: 'valid' | 'skipped', reason?: string | RegExp];
-
-async function expectRows(
-	objectType: string,
-	csv: string,
-	expected: Expectation[],
-	parameters = {},
-) {
-	const { rows } = await runImportNode(emulator, csv, {
-		objectType,
-		groupKey: 'grup_Resellers00001',
-		...parameters,
-	});
-	expect(rows.map((r) => r.status)).toEqual(expected.map(([status]) => status));
-	expected.forEach(([, reason], index) => {
-		if (reason === undefined) expect(rows[index].reason).toBe('');
-		else if (typeof reason === 'string') expect(rows[index].reason).toBe(reason);
-		else expect(rows[index].reason).toMatch(reason);
-	});
-	return rows;
-}
-
-const PARTNERS = 'partner_first,partner_last,partner_email';
-const CUSTOMERS = 'customer_key,email,partner_key';
-const LEADS = 'partner_key,email,first_name,last_name,status';
+const expectRows = rowExpectations(emulator);
 
 describe('value kinds', () => {
 	it('email: one @, a local part, a dotted domain with no empty label, no spaces; non-ASCII allowed', async () => {
@@ -115,7 +92,7 @@ describe('value kinds', () => {
 		);
 	});
 
-	it('currency: three letters in any case; boolean: true/false/1/0 in any case', async () => {
+	it('currency: three letters in any case', async () => {
 		await expectRows(
 			'transactions',
 			'customer_key,amount_in_cents,currency\nacme,1,usd\nacme,1,CAD\nacme,1,US\nacme,1,USDX\nacme,1,U$D\n',
@@ -127,6 +104,9 @@ describe('value kinds', () => {
 				['skipped', /three-letter/],
 			],
 		);
+	});
+
+	it('boolean: true/false/1/0 in any case', async () => {
 		await expectRows(
 			'customers',
 			`${CUSTOMERS},primary\nc1,a@b.co,ada,TRUE\nc2,b@b.co,ada,false\nc3,c@b.co,ada,1\nc4,d@b.co,ada,0\nc5,e@b.co,ada,yes\n`,
@@ -162,7 +142,7 @@ describe('value kinds', () => {
 		);
 	});
 
-	it('epoch ms or date for reward created_at; lengths in characters', async () => {
+	it('epoch ms or date for reward created_at', async () => {
 		await expectRows(
 			'rewards',
 			'partner_key,amount_in_cents,body,created_at\nada,1,a,1636077035000\nada,1,b,2021-11-05\nada,1,c,1636077035.5\nada,1,d,Nov 5\n',
@@ -173,6 +153,9 @@ describe('value kinds', () => {
 				['skipped', /milliseconds since the epoch or a date/],
 			],
 		);
+	});
+
+	it('lengths in characters', async () => {
 		await expectRows(
 			'partners',
 			`${PARTNERS}\n${'é'.repeat(50)},L,a@b.co\n${'x'.repeat(51)},L,b@b.co\n`,
@@ -183,6 +166,19 @@ describe('value kinds', () => {
 			`${CUSTOMERS},name\nc1,a@b.co,ada,${'n'.repeat(100)}\nc2,b@b.co,ada,${'n'.repeat(101)}\n`,
 			[['valid'], ['skipped', 'name is longer than 100 characters']],
 		);
+	});
+
+	it('deal contact names may be 255 characters (only partner and lead names stop at 50)', async () => {
+		const long = 'x'.repeat(255);
+		const csv = `amount_in_cents,close_date,external_key,stage,contact_first_name,contact_last_name\n1,2026-01-01,d1,New,${long},${long}\n2,2026-01-01,d2,New,${long}x,\n`;
+		const { rows } = await runImportNode(emulator, csv, {
+			objectType: 'deals',
+			groupKey: 'grup_Resellers00001',
+		});
+		expect(rows.map((row) => [row.status, row.reason])).toEqual([
+			['valid', ''],
+			['skipped', 'contact_first_name is longer than 255 characters'],
+		]);
 	});
 
 	it('tags are split on commas, trimmed, empty ones dropped', async () => {
@@ -290,22 +286,31 @@ describe('duplicates within one file', () => {
 		);
 	});
 
-	it('customers by customer_key (exactly), transactions by key, deals by external_key, leads by email', async () => {
+	it('customers by customer_key, exactly', async () => {
 		await expectRows('customers', `${CUSTOMERS}\nc1,a@b.co,ada\nC1,b@b.co,ada\nc1,c@b.co,ada\n`, [
 			['valid'],
 			['valid'],
 			['skipped', 'duplicate of row 2'],
 		]);
+	});
+
+	it('transactions by key', async () => {
 		await expectRows(
 			'transactions',
 			'customer_key,amount_in_cents,key\nacme,1,t1\nacme,1,t1\nacme,1,\nacme,1,\n',
 			[['valid'], ['skipped', 'duplicate of row 2'], ['valid'], ['valid']],
 		);
+	});
+
+	it('deals by external_key', async () => {
 		await expectRows(
 			'deals',
 			'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n2,2026-01-01,d1,New\n',
 			[['valid'], ['skipped', 'duplicate of row 2']],
 		);
+	});
+
+	it('leads by email', async () => {
 		await expectRows('leads', `${LEADS}\nada,L@x.co,A,B,open\nada,l@X.co,A,B,open\n`, [
 			['valid'],
 			['skipped', 'duplicate of row 2'],
@@ -313,153 +318,19 @@ describe('duplicates within one file', () => {
 	});
 });
 
-describe('headers', () => {
-	const stop = async (objectType: string, csv: string, parameters = {}) => {
-		const { json } = await runImportNode(
-			emulator,
-			csv,
-			{ objectType, groupKey: 'grup_Resellers00001', ...parameters },
-			{ continueOnFail: true },
-		);
-		return String(json.error);
-	};
+describe('cells per row', () => {
+	const HEADER = 'customer_key,email,partner_key';
+	const run = (csv: string | Buffer, options = {}) =>
+		runImportNode(emulator, csv, { objectType: 'customers', options }, { continueOnFail: true });
 
-	it('are matched case-insensitively after trimming', async () => {
-		await expectRows(
-			'partners',
-			' Partner_First ,PARTNER_LAST,partner_email,Tags\nA,B,a@b.co,x\n',
-			[['valid']],
-		);
-	});
-
-	it('missing, unknown and duplicate headers are reported together and stop the import', async () => {
-		const message = await stop(
-			'customers',
-			'customer_key,EMAIL,email,colour\nc1,a@b.co,a@b.co,red\n',
-		);
-		expect(message).toMatch(/duplicate header "email" \(columns 2 and 3\)/);
-		expect(message).toMatch(
-			/unknown header "colour"; .*allowed headers: customer_key, email, partner_key/,
-		);
-		expect(message).toMatch(/missing required header: partner_key/);
-	});
-
-	it('a one-of pair with neither header present is a header error naming both', async () => {
-		expect(await stop('transactions', 'customer_key\nacme\n')).toMatch(
-			/one of amount_in_cents or amount_in_dollars/,
-		);
-	});
-
-	it('unknown columns become warnings with Ignore Unknown Columns, and stay in the report', async () => {
-		const { json, header, rows } = await runImportNode(
-			emulator,
-			`${CUSTOMERS},colour\nc1,a@b.co,ada,=red\n`,
-			{ objectType: 'customers', options: { ignoreUnknownColumns: true } },
-		);
-		expect(json.warnings).toEqual(['unknown column "colour" ignored']);
-		expect(header).toEqual([
-			'row',
-			'status',
-			'reason',
-			'customer_key',
-			'email',
-			'partner_key',
-			'colour',
-		]);
-		expect(rows[0].cells[3]).toBe("'=red");
-	});
-
-	it('an empty header cell is an error only when a row has a value below it', async () => {
-		await expectRows('customers', `${CUSTOMERS},\nc1,a@b.co,ada,\n`, [['valid']]);
-		expect(await stop('customers', `${CUSTOMERS},\nc1,a@b.co,ada,x\n`)).toMatch(
-			/column 4 has no header/,
-		);
-	});
-
-	it('an empty header over values joins the other header problems in one error that names the allowed headers', async () => {
-		const message = await stop('customers', 'customer_key,email,,colour\nc1,a@b.co,x,red\n');
-		expect(message).toMatch(
-			/^The CSV header has 4 problems: unknown header "colour"; missing required header: partner_key; column 3 has no header; allowed headers: customer_key, email, partner_key, name/,
-		);
-		// Alone, it still names the allowed headers.
-		expect(await stop('customers', `${CUSTOMERS},\nc1,a@b.co,ada,x\n`)).toMatch(
-			/column 4 has no header; allowed headers: customer_key/,
-		);
-	});
-
-	it('Ignore Unknown Columns covers an empty header over values: a warning naming the column, the rows go on', async () => {
-		const { json, rows } = await runImportNode(
-			emulator,
-			`${CUSTOMERS},,colour\nc1,a@b.co,ada,x,red\n`,
-			{ objectType: 'customers', options: { ignoreUnknownColumns: true } },
-		);
-		expect(json.warnings).toEqual([
-			'unknown column "colour" ignored',
-			'column 4 has no header: ignored',
-		]);
-		expect(rows.map((r) => r.status)).toEqual(['valid']);
-		expect(rows[0].cells).toEqual(['c1', 'a@b.co', 'ada', 'x', 'red']);
-	});
-
-	it('deals and leads need a group', async () => {
-		// An expression that resolves to nothing: n8n itself refuses to start a workflow whose required Group is empty.
-		expect(
-			await stop('deals', 'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n', {
-				groupKey: '={{ "" }}',
-			}),
-		).toMatch(/Deals are imported into one group: choose the Group/);
-		expect(await stop('leads', `${LEADS}\n`, { groupKey: '={{ "" }}' })).toMatch(
-			/Leads are imported into one group/,
-		);
-	});
-});
-
-describe('references (checkReferences in a dry run)', () => {
-	it('skips rows whose partner or customer is not in PartnerStack, looking each key up once', async () => {
-		await emulator.clearRequests();
-		const { rows } = await runImportNode(
-			emulator,
-			'customer_key,amount_in_cents\nacme,1\nghost,2\nacme,3\nghost,4\n',
-			{ objectType: 'transactions', options: { checkReferences: true } },
+	it('skips a row with extra non-empty cells, ignores a trailing delimiter, fills short rows', async () => {
+		const { rows } = await run(
+			`${HEADER},name\nc1,a@b.co,ada,n,extra\nc2,b@b.co,ada,n,\nc3,c@b.co\n`,
 		);
 		expect(rows.map((r) => [r.status, r.reason])).toEqual([
+			['skipped', 'row has 5 cells, the header has 4'],
 			['valid', ''],
-			['skipped', 'customer ghost not found'],
-			['valid', ''],
-			['skipped', 'customer ghost not found'],
+			['skipped', 'partner_key is required'],
 		]);
-		const lookups = (await emulator.requests()).filter((r) =>
-			r.path.startsWith('/api/v2/customers/'),
-		);
-		expect(lookups.map((r) => r.path).sort()).toEqual([
-			'/api/v2/customers/acme',
-			'/api/v2/customers/ghost',
-		]);
-		const partners = await runImportNode(
-			emulator,
-			`${CUSTOMERS}\nc1,a@b.co,ada\nc2,b@b.co,nobody\n`,
-			{ objectType: 'customers', options: { checkReferences: true } },
-		);
-		expect(partners.rows.map((r) => r.reason)).toEqual(['', 'partner nobody not found']);
-	});
-
-	it('checks deal stages against the group, and the lead form', async () => {
-		const deals = await runImportNode(
-			emulator,
-			'amount_in_cents,close_date,external_key,stage\n1,2026-01-01,d1,New\n1,2026-01-01,d2,Imaginary\n',
-			{ objectType: 'deals', groupKey: 'grup_Resellers00001', options: { checkReferences: true } },
-		);
-		expect(deals.rows.map((r) => r.reason)).toEqual([
-			'',
-			'stage Imaginary is not a deal stage of the group',
-		]);
-	});
-
-	it('without checkReferences a dry run makes no API call', async () => {
-		await emulator.clearRequests();
-		await runImportNode(emulator, 'customer_key,amount_in_cents\nghost,1\n', {
-			objectType: 'transactions',
-		});
-		expect(await emulator.requests()).toEqual([]);
 	});
 });

@@ -1,5 +1,8 @@
-import { transform } from '../vendor/csvParse';
-import { Utf8Validator } from './utf8';
+// The read stage: the file's bytes to rows. UTF-8 is checked as the bytes arrive (a file in another encoding is
+// one clear error), then csv-parse's core splits the text into rows, which go on one by one: nothing is held.
+import { transform } from '../../vendor/csvParse';
+import type { Delimiter, ImportSettings } from '../settings';
+import { Utf8Validator } from '../utf8';
 
 /** A file that cannot be read as CSV text at all: one error, no rows. */
 export class CsvFileError extends Error {}
@@ -10,8 +13,21 @@ export class CsvFileError extends Error {}
  */
 export type RowHandler = (row: number, cells: string[], error?: string) => void;
 
-export type Delimiter = 'auto' | ',' | ';' | '\t' | '|';
 const CANDIDATES = [',', ';', '\t', '|'];
+
+/**
+ * The read stage: every row of the file to `onRow` as it is parsed (row numbers as a spreadsheet shows them).
+ * Rows are handed on, not returned: a dry run of a million rows writes each row's report line and forgets it.
+ */
+export async function readRows(
+	settings: ImportSettings,
+	chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+	onRow: RowHandler,
+): Promise<void> {
+	const csv = new CsvStream(settings.delimiter, onRow);
+	for await (const chunk of chunks) csv.write(chunk);
+	csv.end();
+}
 
 /** The most frequent candidate outside quotes on the header line; the comma on a tie. */
 export function sniffDelimiter(headerLine: string): string {

@@ -1,23 +1,19 @@
-// The import's checks against PartnerStack, before any write: the group's lead form, and each row's references
-// (partner, customer, transaction, tier, group, deal stage), each distinct key looked up once per run.
+// The references stage: the import's checks against PartnerStack, before any write: each valid row's references
+// (partner, customer, transaction, tier, group, deal stage), each distinct key looked up once per run. The
+// group's lead form is read here too, before the file (the header stage needs it).
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listTiers, TierIndex } from '../helpers/tiers';
-import { listItems, partnerStackAllItems, partnerStackRequest } from '../transport';
-import type { RequestPacer } from '../transport/concurrency';
-import type { ImportSettings, Status } from './engine';
-import { MISSING_REASON, ReferenceCache, type ReferenceKind } from './references';
-import { SCHEMAS } from './schemas';
-import type { HeaderCheck } from './validator';
-import type { ValidRow } from './writers';
+import { listTiers, TierIndex } from '../../helpers/tiers';
+import { listItems, partnerStackAllItems, partnerStackRequest } from '../../transport';
+import type { RequestPacer } from '../../transport/concurrency';
+import { MISSING_REASON, ReferenceCache, type ReferenceKind } from '../referenceCache';
+import { SCHEMAS } from '../schemas';
+import type { ImportSettings } from '../settings';
+import type { LeadForm } from './header';
+import type { RowResult, ValidRow } from './rows';
 
 /** A dry run could not ask PartnerStack: the item fails, no row is marked failed (a dry run only says valid or skipped). */
 export class ReferenceCheckError extends Error {}
-
-interface LeadForm {
-	required: string[];
-	known: Set<string>;
-}
 
 /** The group's lead form: its required fields become required columns (docs/import-rules.md#leads). */
 export async function leadFormFields(
@@ -42,28 +38,18 @@ export async function leadFormFields(
 	};
 }
 
-export function checkLeadForm(header: HeaderCheck, form: LeadForm, warnings: string[]) {
-	const columns = new Set(header.customColumns.map((column) => column.name.toLowerCase()));
-	const missing = form.required.filter((name) => !columns.has(name) && !header.columnOf.has(name));
-	if (missing.length)
-		header.errors.push(
-			`missing required lead form header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
-		);
-	for (const column of header.customColumns) {
-		if (!form.known.has(column.name.toLowerCase()))
-			warnings.push(`column "${column.name}" is not a field of the group's lead form`);
-	}
-}
-
-/** Rows whose partner, customer, group or stage is not in PartnerStack are skipped; answers the rest. */
+/**
+ * The references stage: rows whose partner, customer, group or stage is not in PartnerStack are skipped, rows
+ * whose lookup failed are failed (`settled`); the others are `kept`, with the partner they point at and their
+ * tier and group as keys.
+ */
 export async function checkReferences(
 	node: IExecuteFunctions,
 	settings: ImportSettings,
 	rows: ValidRow[],
 	pacer: RequestPacer,
-	mark: (row: number, status: Status, reason: string) => void,
-): Promise<ValidRow[]> {
-	if (settings.mode === 'validate' && !settings.checkReferences) return rows;
+): Promise<{ kept: ValidRow[]; settled: RowResult[] }> {
+	if (settings.mode === 'validate' && !settings.checkReferences) return { kept: rows, settled: [] };
 	const schema = SCHEMAS[settings.objectType];
 	const cache = new ReferenceCache(node, pacer, settings.concurrency);
 	const wanted = (row: ValidRow) => {
@@ -86,7 +72,10 @@ export async function checkReferences(
 	const stages = await dealStages(node, settings, pacer);
 
 	const kept: ValidRow[] = [];
-	for (const row of rows) {
+	const settled: RowResult[] = [];
+	for (const valid of rows) {
+		// The stage's own copy: the row as the rows stage answered it stays as it was.
+		const row: ValidRow = { ...valid, values: { ...valid.values } };
 		const problems: string[] = [];
 		let failure: string | undefined;
 		for (const ref of wanted(row)) {
@@ -119,11 +108,12 @@ export async function checkReferences(
 		// A dry run answers valid or skipped only: PartnerStack out of reach fails the item, with the reason.
 		if (failure && settings.mode === 'validate')
 			throw new ReferenceCheckError(`Checking references in PartnerStack failed: ${failure}`);
-		if (failure) mark(row.row, 'failed', failure);
-		else if (problems.length) mark(row.row, 'skipped', problems.join('; '));
+		if (failure) settled.push({ row: row.row, status: 'failed', reason: failure });
+		else if (problems.length)
+			settled.push({ row: row.row, status: 'skipped', reason: problems.join('; ') });
 		else kept.push(row);
 	}
-	return kept;
+	return { kept, settled };
 }
 
 /**

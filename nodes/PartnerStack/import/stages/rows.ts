@@ -1,94 +1,137 @@
-import { KeyRowTable } from './keySet';
-import type { FieldSchema, ObjectSchema } from './schemas';
-import { Broken, checkValue } from './values';
+// The rows stage: every data row against the schema's rules, then against the rows before it (duplicates).
+// Each row ends here skipped, with every reason, or valid; valid rows go on to the references stage when the
+// run keeps them (lookups, writes), else their report line is written at once.
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-export interface HeaderCheck {
-	/** Header problems that stop the import before any write, each naming its header. */
-	errors: string[];
-	/** Problems that do not stop it (ignored unknown columns). */
-	warnings: string[];
-	/** For each schema field, its column index in the file (or -1). */
-	columnOf: Map<string, number>;
-	/** Unknown headers were found (the header error then names the allowed ones once). */
-	hasUnknown: boolean;
-	/** Columns that are neither schema fields nor ignored: lead form fields. */
-	customColumns: Array<{ name: string; index: number }>;
+import { KeyRowTable } from '../keySet';
+import { SCHEMAS, unwritableFields, type FieldSchema, type ObjectSchema } from '../schemas';
+import { keepsRows, type ImportSettings } from '../settings';
+import { Broken, checkValue } from '../values';
+import { oneOfGroups, type Header, type HeaderCheck } from './header';
+import { isBlank, type RowHandler } from './read';
+
+export type Status = 'valid' | 'imported' | 'skipped' | 'failed';
+
+/** What became of one data row, with its cells as read (the report repeats them). */
+export interface Outcome {
+	row: number;
+	status: Status;
+	reason: string;
+	cells: string[];
 }
 
-const normalise = (header: string) => header.trim().toLowerCase();
+/** A later stage's word on a valid row: the references stage skips or fails it, the write stage writes it. */
+export type RowResult = Omit<Outcome, 'cells'>;
+
+/** Where the rows stage hands each row's outcome: straight into the report, or kept for the later stages. */
+export type Settle = (row: number, status: Status, reason: string, cells: string[]) => void;
+
+export interface ValidRow {
+	row: number;
+	/** The row's cells as read (the bulk upload sends them). */
+	cells: string[];
+	values: RowValues;
+	custom: Record<string, string>;
+	/** Set by the reference check: the partner the row points at. */
+	partner?: IDataObject;
+}
+
+/** What the rows stage answers once the file is read. */
+export interface CheckedRows {
+	/** Data rows, blank ones not counted. */
+	total: number;
+	blankRows: number;
+	/** Columns with an empty header cell and a value in some row: the header stage says what that means. */
+	emptyColumnsWithValues: number[];
+	/** Unwritable columns (row by row) with a value in a row that would be written. */
+	unwritableWithValues: FieldSchema[];
+	/** The valid rows, when the run keeps them. */
+	valid: ValidRow[];
+}
+
+export interface RowsStage {
+	/** One data row from the read stage. */
+	take: RowHandler;
+	result(): CheckedRows;
+}
+
+const PROGRESS_EVERY_ROWS = 50_000;
 
 /**
- * Missing, unknown and duplicate headers, all reported together (docs/import-rules.md#headers).
+ * The rows stage, row by row as the read stage hands them on. Every row that is not blank ends in `settle`
+ * (skipped with its reasons, or valid), except when the header has errors: the rows are then only looked at
+ * for values under empty header cells.
  */
-export function checkHeader(
-	schema: ObjectSchema,
-	header: string[],
-	{ ignoreUnknownColumns }: { ignoreUnknownColumns: boolean },
-): HeaderCheck {
-	const errors: string[] = [];
-	const warnings: string[] = [];
-	const known = new Map(schema.fields.map((field) => [field.name, field]));
-	const columnOf = new Map<string, number>();
-	const customColumns: Array<{ name: string; index: number }> = [];
-	const seen = new Map<string, number>();
-	let hasUnknown = false;
+export function checkRows(
+	settings: ImportSettings,
+	header: Header,
+	{ settle, logger }: { settle: Settle; logger: IExecuteFunctions['logger'] },
+): RowsStage {
+	const schema = SCHEMAS[settings.objectType];
+	const keep = keepsRows(settings);
+	const width = header.cells.length;
+	const checkRow = header.check.errors.length
+		? undefined
+		: compileRowCheck(schema, header.check, { keepValues: keep });
+	const claims = new IdentityClaims(schema);
+	const unwritableColumns = unwritableFields(schema).flatMap((field) => {
+		const index = header.check.columnOf.get(field.name) ?? -1;
+		return index === -1 ? [] : [{ field, index }];
+	});
+	const unwritableWithValues = new Set<FieldSchema>();
+	const emptyColumnsWithValues = new Set<number>();
+	const valid: ValidRow[] = [];
+	let total = 0;
+	let blankRows = 0;
 
-	header.forEach((cell, index) => {
-		const name = normalise(cell);
-		// An empty header cell is an error only over a column with values: the engine checks that after the rows.
-		if (!name) return;
-		if (seen.has(name)) {
-			errors.push(
-				`duplicate header "${cell.trim()}" (columns ${seen.get(name)! + 1} and ${index + 1})`,
-			);
+	const take: RowHandler = (row, cells, parseError) => {
+		if (!parseError && isBlank(cells)) {
+			blankRows += 1;
 			return;
 		}
-		seen.set(name, index);
-		if (known.has(name)) columnOf.set(name, index);
-		else if (schema.extraColumnsAreCustomFields) customColumns.push({ name: cell.trim(), index });
-		else if (ignoreUnknownColumns) warnings.push(`unknown column "${cell.trim()}" ignored`);
-		else {
-			hasUnknown = true;
-			errors.push(`unknown header "${cell.trim()}"`);
+		total += 1;
+		if (total % PROGRESS_EVERY_ROWS === 0)
+			logger.info('PartnerStack Import: rows read', {
+				rows: total,
+				objectType: settings.objectType,
+			});
+		for (const index of header.emptyColumns) {
+			if ((cells[index] ?? '').trim()) emptyColumnsWithValues.add(index);
 		}
-	});
-
-	const missing = schema.fields
-		.filter((field) => field.required && !columnOf.has(field.name))
-		.map((field) => field.name);
-	if (missing.length)
-		errors.push(`missing required header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
-	for (const [group, members] of oneOfGroups(schema)) {
-		if (!members.some((field) => columnOf.has(field.name))) {
-			errors.push(
-				`missing header: one of ${members.map((field) => field.name).join(' or ')} (${group})`,
-			);
+		if (!checkRow) return;
+		if (parseError) return settle(row, 'skipped', `not valid CSV: ${parseError}`, cells);
+		let shown = cells;
+		if (cells.length > width) {
+			if (cells.slice(width).some((cell) => cell.trim() !== '')) {
+				return settle(
+					row,
+					'skipped',
+					`row has ${cells.length} cells, the header has ${width}`,
+					cells,
+				);
+			}
+			shown = cells.slice(0, width);
 		}
-	}
-	for (const field of schema.fields) if (!columnOf.has(field.name)) columnOf.set(field.name, -1);
-	return { errors, warnings, columnOf, customColumns, hasUnknown };
-}
+		const checked = checkRow(shown);
+		if (checked.reasons.length) return settle(row, 'skipped', checked.reasons.join('; '), shown);
+		const first = claims.claim(checked.values, row);
+		if (first !== undefined) return settle(row, 'skipped', `duplicate of row ${first}`, shown);
+		for (const { field, index } of unwritableColumns)
+			if ((shown[index] ?? '').trim()) unwritableWithValues.add(field);
+		if (keep) valid.push({ row, cells: shown, values: checked.values, custom: checked.custom });
+		settle(row, 'valid', '', shown);
+	};
 
-/** The problem that closes a header error with unknown headers: every header the object type takes. */
-export function allowedHeaders(schema: ObjectSchema): string {
-	const extra = schema.extraColumnsAreCustomFields
-		? " (other columns are the group's lead form fields)"
-		: '';
-	return `allowed headers: ${schema.fields.map((field) => field.name).join(', ')}${extra}`;
-}
-
-const groupsOf = new WeakMap<ObjectSchema, Map<string, FieldSchema[]>>();
-
-export function oneOfGroups(schema: ObjectSchema): Map<string, FieldSchema[]> {
-	let groups = groupsOf.get(schema);
-	if (!groups) {
-		groups = new Map<string, FieldSchema[]>();
-		for (const field of schema.fields) {
-			if (field.oneOf) groups.set(field.oneOf, [...(groups.get(field.oneOf) ?? []), field]);
-		}
-		groupsOf.set(schema, groups);
-	}
-	return groups;
+	return {
+		take,
+		result: () => ({
+			total,
+			blankRows,
+			emptyColumnsWithValues: [...emptyColumnsWithValues],
+			unwritableWithValues: [...unwritableWithValues],
+			valid,
+		}),
+	};
 }
 
 export type RowValues = Record<string, string | number | boolean | string[]>;

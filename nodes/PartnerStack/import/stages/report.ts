@@ -1,3 +1,89 @@
+// The report stage: the summary (the item's JSON) and the report CSV, one line per data row with its status
+// and reason. A dry run without lookups feeds the lines as the rows stage settles them; other runs once the
+// references and writes have settled every kept row.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ImportObjectType } from '../schemas';
+import { writes, type ImportMode, type ImportSettings } from '../settings';
+import type { Outcome, RowResult, Status } from './rows';
+
+export interface ImportSummary extends IDataObject {
+	objectType: ImportObjectType;
+	mode: ImportMode;
+	total: number;
+	imported: number;
+	skipped: number;
+	failed: number;
+	blankRows: number;
+	warnings: string[];
+	startedAt: string;
+	finishedAt: string;
+}
+
+/** The report stage: the summary, then the report file. */
+export function report(
+	settings: ImportSettings,
+	{
+		lines,
+		total,
+		blankRows,
+		warnings,
+		startedAt,
+	}: {
+		lines: ReportLines;
+		total: number;
+		blankRows: number;
+		warnings: string[];
+		startedAt: string;
+	},
+): { summary: ImportSummary; report: Buffer } {
+	const { counts } = lines;
+	const summary: ImportSummary = {
+		objectType: settings.objectType,
+		mode: settings.mode,
+		total,
+		imported: writes(settings) ? counts.imported : counts.valid,
+		skipped: counts.skipped,
+		failed: counts.failed,
+		blankRows,
+		warnings,
+		startedAt,
+		finishedAt: new Date().toISOString(),
+	};
+	return { summary, report: lines.toBuffer() };
+}
+
+/** The report's lines and the rows counted per status, line by line. */
+export class ReportLines {
+	readonly counts: Record<Status, number> = { valid: 0, imported: 0, skipped: 0, failed: 0 };
+	private readonly writer: ReportWriter;
+
+	constructor(header: string[], inputBytes?: number) {
+		this.writer = new ReportWriter(header, inputBytes);
+	}
+
+	/** One row's line. A bound function: the rows stage of a dry run hands it each row, nothing in between. */
+	readonly add = (row: number, status: Status, reason: string, cells: string[]) => {
+		this.counts[status] += 1;
+		this.writer.addRow(row, status, reason, cells);
+	};
+
+	toBuffer(): Buffer {
+		return this.writer.toBuffer();
+	}
+}
+
+/** The kept rows' lines in file order, each with the status a later stage settled it in, else its own. */
+export function keptLines(header: string[], kept: Outcome[], settled: RowResult[]): ReportLines {
+	const byRow = new Map(settled.map((result) => [result.row, result]));
+	const lines = new ReportLines(header);
+	for (const outcome of kept) {
+		const { status, reason } = byRow.get(outcome.row) ?? outcome;
+		lines.add(outcome.row, status, reason, outcome.cells);
+	}
+	return lines;
+}
+
 /** The report CSV (docs/stable-names.md#partnerstackimport): `row,status,reason`, then the original columns, every cell as read. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -15,16 +101,6 @@ export function guardCell(text: string): string {
 
 export function csvLine(cells: Array<string | number>): string {
 	return cells.map((cell) => guardCell(String(cell))).join(',');
-}
-
-/**
- * A CSV line of data for PartnerStack (the bulk upload): quoted where needed, never guarded: a refund's
- * `-250` or a phone number's `+1 555` must reach the Data Import API as they are.
- */
-export function dataCsvLine(cells: string[]): string {
-	return cells
-		.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
-		.join(',');
 }
 
 /**
