@@ -2,12 +2,9 @@
 // No row lost to an ambiguous failure: a create whose connection drops (before PartnerStack wrote it, or after)
 // is settled on the first run by looking the object up by its natural key; never two objects for one row.
 // The emulator injects both kinds of drop; the request log proves they happened.
-import { DEMO, runImportNode, runNode, startEmulator } from '../../support/node';
+import { DEMO, runImportNode, emulatorWith } from '../../support/node';
 
-const emulator = startEmulator();
-beforeEach(async () => {
-	await emulator.reset(DEMO);
-});
+const emulator = emulatorWith(DEMO);
 
 const count = <T>(values: T[]) =>
 	values.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<T, number>());
@@ -130,77 +127,5 @@ describe('rowByRow under dropped connections', () => {
 			['GET', null, 404],
 			['POST', null, 200],
 		]);
-	});
-});
-
-describe('action node creates with a natural key', () => {
-	const create = (resource: string, parameters: Record<string, unknown>) =>
-		runNode(emulator, { resource, operation: 'create', ...parameters });
-
-	it.each([
-		[
-			'customer',
-			{ email: 'an@x.example', partnerKey: 'ada', customerKey: 'an-1' },
-			'customers',
-			(o: Record<string, unknown>) => o.customer_key === 'an-1',
-		],
-		[
-			'partnership',
-			{ email: 'np@x.example', additionalFields: { partnerKey: 'np-1' } },
-			'partnerships',
-			(o: Record<string, unknown>) => o.partner_key === 'np-1',
-		],
-		[
-			'deal',
-			{
-				source: 'partner',
-				partnerKey: 'ada',
-				groupKey: 'grup_Resellers00001',
-				additionalFields: { externalKey: 'an-deal' },
-			},
-			'deals',
-			(o: Record<string, unknown>) => o.external_key === 'an-deal',
-		],
-		[
-			'lead',
-			{
-				partnerKey: 'grace',
-				externalKey: 'an@lead.example',
-				status: 'open',
-				firstName: 'A',
-				lastName: 'N',
-			},
-			'leads',
-			(o: Record<string, unknown>) => o.external_key === 'an@lead.example',
-		],
-		[
-			'transaction',
-			{ customerKey: 'acme', amount: 500, currency: 'USD', additionalFields: { key: 'an-txn' } },
-			'transactions',
-			(o: Record<string, unknown>) => o.key === 'an-txn',
-		],
-	])(
-		'%s: the answer lost after the write is settled by a lookup, one object',
-		async (resource, parameters, collection, mine) => {
-			await emulator.faults({ script: [{ dropAfterWrite: true }] });
-			const [item] = await create(resource, parameters);
-			expect(item.json).toEqual(expect.objectContaining({ key: expect.any(String) }));
-			const log = await emulator.requests();
-			expect(log[0]).toMatchObject({ method: 'POST', fault: 'dropAfterWrite' });
-			expect(log.filter((request) => request.method === 'POST')).toHaveLength(1);
-			expect((await emulator.state<Record<string, unknown>>(collection)).filter(mine)).toHaveLength(
-				1,
-			);
-		},
-	);
-
-	it('without a natural key a lost answer is an error, never a blind second create', async () => {
-		await emulator.faults({ script: [{ drop: true }] });
-		await expect(
-			create('customer', { email: 'nokey@x.example', partnerKey: 'ada' }),
-		).rejects.toThrow(/could not be reached \((ECONNRESET|UND_ERR_SOCKET)\)/);
-		expect((await emulator.requests()).filter((request) => request.method === 'POST')).toHaveLength(
-			1,
-		);
 	});
 });

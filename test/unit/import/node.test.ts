@@ -1,12 +1,9 @@
 // The import node's item: summary fields from docs/stable-names.md, the audit trail, continueOnFail.
 import { credentialsFor, runOnEngine } from '../../support/engine';
 import { KEYS } from '../../support/emulator';
-import { DEMO, runImportNode, startEmulator } from '../../support/node';
+import { DEMO, runImportNode, emulatorWith } from '../../support/node';
 
-const emulator = startEmulator();
-beforeEach(async () => {
-	await emulator.reset(DEMO);
-});
+const emulator = emulatorWith(DEMO);
 
 it('answers the contract summary, the audit trail and a report CSV', async () => {
 	const { json, item, header, rows } = await runImportNode(

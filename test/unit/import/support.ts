@@ -52,3 +52,11 @@ export function customersCsv(count: number, start = 0) {
 		lines.push(`k${n},c${n}@x.example,${n % 2 ? 'ada' : 'grace'},Customer ${n},Co ${n}`);
 	return `${lines.join('\n')}\n`;
 }
+
+/** Imported + skipped + failed of a run's summary: every row must be in exactly one of them. */
+export const rowsAccountedFor = (json: Record<string, unknown>) =>
+	Number(json.imported) + Number(json.skipped) + Number(json.failed);
+
+/** The requests that wrote (everything but GETs) this emulator received. */
+export const writesTo = (emulator: EmulatorProcess) => async () =>
+	(await emulator.requests()).filter((request) => request.method !== 'GET');

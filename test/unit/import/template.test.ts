@@ -3,12 +3,9 @@ import { SCHEMAS } from '../../../nodes/PartnerStack/import/schemas';
 import { templateCsv } from '../../../nodes/PartnerStack/import/template';
 import { credentialsFor, runOnEngine } from '../../support/engine';
 import { KEYS } from '../../support/emulator';
-import { DEMO, runImportNode, startEmulator } from '../../support/node';
+import { DEMO, runImportNode, emulatorWith } from '../../support/node';
 
-const emulator = startEmulator();
-beforeEach(async () => {
-	await emulator.reset(DEMO);
-});
+const emulator = emulatorWith(DEMO);
 
 it('produces a template CSV per object type from its schema', async () => {
 	for (const objectType of Object.keys(SCHEMAS) as Array<keyof typeof SCHEMAS>) {

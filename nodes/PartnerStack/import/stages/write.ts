@@ -7,13 +7,8 @@ import { mapWithConcurrency, type RequestPacer } from '../../transport/concurren
 import { partnerStackUpload } from '../../transport/upload';
 import { SCHEMAS, type FieldSchema } from '../schemas';
 import { writesRowByRow, type ImportSettings } from '../settings';
-import {
-	derivedTransactionKeys,
-	INVITE_FLAG_FIELD,
-	prefetchExisting,
-	WRITERS,
-	type WriteContext,
-} from '../writers';
+import { INVITE_FLAG_FIELD } from '../requestBodies';
+import { derivedTransactionKeys, prefetchExisting, WRITERS, type WriteContext } from '../writers';
 import type { Header } from './header';
 import type { RowResult, ValidRow } from './rows';
 

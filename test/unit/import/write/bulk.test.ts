@@ -1,18 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not node code */
 // The write stage (import/stages/write.ts), Bulk: the valid rows as one CSV upload to the Data Import API
 // (transport/upload.ts), against the emulator.
-import { DEMO, runImportNode, startEmulator } from '../../../support/node';
-import { customersCsv } from '../support';
+import { DEMO, runImportNode, emulatorWith } from '../../../support/node';
+import { customersCsv, rowsAccountedFor as sum, writesTo } from '../support';
 
-const emulator = startEmulator();
-beforeEach(async () => {
-	await emulator.reset(DEMO);
-});
+const emulator = emulatorWith(DEMO);
 
-const sum = (json: Record<string, unknown>) =>
-	Number(json.imported) + Number(json.skipped) + Number(json.failed);
-const writes = async () =>
-	(await emulator.requests()).filter((request) => request.method !== 'GET');
+const writes = writesTo(emulator);
 
 describe('bulk', () => {
 	it('uploads only the valid rows as one CSV to the Data Import API', async () => {

@@ -2,18 +2,12 @@
 // The write stage (import/stages/write.ts), Row by Row: each row through API v2 (import/writers.ts) against the
 // emulator, with the faults it injects: every row ends imported, skipped or failed, nothing is lost, and a re-run
 // duplicates nothing.
-import { DEMO, runImportNode, startEmulator } from '../../../support/node';
-import { customersCsv } from '../support';
+import { DEMO, runImportNode, emulatorWith } from '../../../support/node';
+import { customersCsv, rowsAccountedFor as sum, writesTo } from '../support';
 
-const emulator = startEmulator();
-beforeEach(async () => {
-	await emulator.reset(DEMO);
-});
+const emulator = emulatorWith(DEMO);
 
-const sum = (json: Record<string, unknown>) =>
-	Number(json.imported) + Number(json.skipped) + Number(json.failed);
-const writes = async () =>
-	(await emulator.requests()).filter((request) => request.method !== 'GET');
+const writes = writesTo(emulator);
 
 describe('rowByRow', () => {
 	it('creates, then a re-run updates: no duplicate, every row accounted for', async () => {
