@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { OBJECT_NAMES, simpleFieldsOf, simpleKindsOf } from '../model';
+import { OBJECT_NAMES, simpleFieldsOf, simpleKindsOf, valueAt } from '../model';
 
 /**
  * The fields people read, per resource: [output name, path in PartnerStack's object], from the object model (the
@@ -31,18 +31,12 @@ export const OPERATION_FIELDS: Record<string, string[]> = {
 /** Operations that answer another resource's object (convert answers the new customer). */
 export const OPERATION_OUTPUT_RESOURCE: Record<string, string> = { convert: 'customer' };
 
-function at(object: IDataObject, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>((value, part) => (value as IDataObject | undefined)?.[part], object);
-}
-
 export function simplify(resource: string, object: IDataObject): IDataObject {
 	const fields = SIMPLE_FIELDS[resource];
 	if (!fields) return object;
 	const simple: IDataObject = {};
 	for (const [name, path] of fields) {
-		const value = at(object, path);
+		const value = valueAt(object, path);
 		if (value !== undefined) simple[name] = value as IDataObject[keyof IDataObject];
 	}
 	return simple;

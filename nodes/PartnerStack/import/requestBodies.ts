@@ -1,20 +1,13 @@
-// The API v2 request bodies of the Row by Row writers (writers.ts): where each validated cell goes, and the few
-// field names PartnerStack's reference does not give, each one constant.
+// The API v2 request bodies of the Row by Row writers (writers.ts): where each validated cell goes, and the one
+// field name PartnerStack's reference does not give, as a constant. Object fields are named by the model (model/).
 import type { IDataObject } from 'n8n-workflow';
 
+import { answered, setAt } from '../model';
 import { v2PathsOf, type ObjectSchema } from './schemas';
 import type { ValidRow } from './stages/rows';
 
 const epochOf = (date: unknown) =>
 	typeof date === 'string' && /^\d+$/.test(date) ? Number(date) : Date.parse(`${date}T00:00:00Z`);
-
-/** Sets `meta.city`-style paths. */
-function setPath(body: IDataObject, path: string, value: unknown) {
-	const parts = path.split('.');
-	let at = body;
-	for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as IDataObject;
-	at[parts[parts.length - 1]] = value as IDataObject[string];
-}
 
 /**
  * The API v2 body of a row, from the schema's `v2` paths: every written column lands where the schema says,
@@ -27,8 +20,9 @@ export function v2Body(schema: ObjectSchema, { values, partner }: ValidRow): IDa
 		if (value === undefined || value === '' || !field.v2) continue;
 		let sent: unknown = value;
 		if (field.v2As === 'epochMs') sent = epochOf(value);
-		else if (field.v2As === 'partnerKey') sent = partner?.partner_key ?? value;
-		for (const path of v2PathsOf(field)) setPath(body, path, sent);
+		else if (field.v2As === 'partnerKey')
+			sent = answered(partner, 'partnership', 'partnerKey') ?? value;
+		for (const path of v2PathsOf(field)) setAt(body, path, sent);
 	}
 	return body;
 }
@@ -43,6 +37,3 @@ export function without(body: IDataObject, fields: string[]): IDataObject {
  * the bulk upload's form fields. Not in PartnerStack's v2 reference (an unconfirmed name), so it is one constant.
  */
 export const INVITE_FLAG_FIELD = 'send_invite_emails';
-
-/** The body of PATCH /partnerships/{key}/tags: the tags to add (the action node's Modify Tags sends the same). */
-export const TAGS_ADD_FIELD = 'add';

@@ -4,7 +4,8 @@ import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow'
 import type { RequestPacer } from '../transport/concurrency';
 import { partnerStackAllItems, partnerStackData } from '../transport';
 import { createOnce, findByPath, findInList, type FindCreated } from '../transport/createOnce';
-import { INVITE_FLAG_FIELD, TAGS_ADD_FIELD, v2Body, without } from './requestBodies';
+import { answered, apiName, TAG_CHANGES } from '../model';
+import { INVITE_FLAG_FIELD, v2Body, without } from './requestBodies';
 import type { ImportObjectType, ObjectSchema } from './schemas';
 import type { ValidRow } from './stages/rows';
 
@@ -59,27 +60,33 @@ export function rewardFingerprint(
 	return `${partnerKey}|${amount}|${description}`;
 }
 
+/** The fingerprint of a reward PartnerStack answered (its partner is in `partnership`). */
+function answeredRewardFingerprint(reward: IDataObject): string {
+	return rewardFingerprint(
+		answered(reward, 'reward', 'partnerKey'),
+		answered(reward, 'reward', 'amount'),
+		answered(reward, 'reward', 'description'),
+	);
+}
+
 /** What each object type reads once before writing, to update instead of duplicating on a re-run. */
 export const PREFETCH: Partial<
 	Record<ImportObjectType, { endpoint: string; keysOf: (item: IDataObject) => unknown[] }>
 > = {
 	partners: {
 		endpoint: '/partnerships',
-		keysOf: (p) => [p.partner_key, String(p.email ?? '').toLowerCase()],
-	},
-	customers: { endpoint: '/customers', keysOf: (c) => [c.customer_key] },
-	deals: { endpoint: '/deals', keysOf: (d) => [d.external_key] },
-	leads: { endpoint: '/leads', keysOf: (l) => [String(l.external_key ?? '').toLowerCase()] },
-	rewards: {
-		endpoint: '/rewards',
-		keysOf: (r) => [
-			rewardFingerprint(
-				(r.partnership as IDataObject | undefined)?.partner_key,
-				r.amount,
-				r.description,
-			),
+		keysOf: (p) => [
+			answered(p, 'partnership', 'partnerKey'),
+			String(answered(p, 'partnership', 'email') ?? '').toLowerCase(),
 		],
 	},
+	customers: { endpoint: '/customers', keysOf: (c) => [answered(c, 'customer', 'customerKey')] },
+	deals: { endpoint: '/deals', keysOf: (d) => [answered(d, 'deal', 'externalKey')] },
+	leads: {
+		endpoint: '/leads',
+		keysOf: (l) => [String(answered(l, 'lead', 'externalKey') ?? '').toLowerCase()],
+	},
+	rewards: { endpoint: '/rewards', keysOf: (r) => [answeredRewardFingerprint(r)] },
 };
 
 export async function prefetchExisting(
@@ -130,6 +137,11 @@ async function upsert(
 	};
 }
 
+/** What a partnership update leaves out: its identity (email, partner key) and its tags (their own endpoint). */
+const PARTNERSHIP_NOT_UPDATED = (['email', 'partnerKey', 'tags'] as const).map((field) =>
+	apiName('partnership', field),
+);
+
 const lookup = (context: WriteContext, path: string) =>
 	findByPath(context.node, path, { pacer: context.pacer });
 
@@ -154,20 +166,22 @@ export const WRITERS: Record<
 				lookup(context, `/partnerships/${encodeURIComponent(identity)}`),
 			],
 			// The identity (email, partner key) is not changed by a re-import; tags go through their own endpoint.
-			() => [`/partnerships/${found!.key}`, without(body, ['email', 'partner_key', 'tags'])],
+			() => [`/partnerships/${found!.key}`, without(body, PARTNERSHIP_NOT_UPDATED)],
 		);
 		if (!found) return result;
 		// Matched by email while the file names another partner key: the key is an identity, not changed here.
+		const foundPartnerKey = answered(found, 'partnership', 'partnerKey');
 		const keyNote =
-			values.partner_key !== undefined && found.partner_key !== values.partner_key
-				? `; partner_key stays ${found.partner_key} (matched by email)`
+			values.partner_key !== undefined && foundPartnerKey !== values.partner_key
+				? `; partner_key stays ${foundPartnerKey} (matched by email)`
 				: '';
 		// The partnership ends with at least the file's tags: the ones it lacks are added, none removed.
-		const has = new Set(((result.object.tags ?? found.tags ?? []) as string[]).map(String));
+		const tagsOf = (partnership: IDataObject) => answered(partnership, 'partnership', 'tags');
+		const has = new Set(((tagsOf(result.object) ?? tagsOf(found) ?? []) as string[]).map(String));
 		const missing = ((values.tags ?? []) as string[]).filter((tag) => !has.has(tag));
 		if (missing.length) {
 			await partnerStackData.call(context.node, 'PATCH', `/partnerships/${found.key}/tags`, {
-				body: { [TAGS_ADD_FIELD]: missing },
+				body: { [TAG_CHANGES.add]: missing },
 				pacer: context.pacer,
 				idempotent: true,
 			});
@@ -184,20 +198,22 @@ export const WRITERS: Record<
 			context,
 			found,
 			() => ['/customers', body, lookup(context, `/customers/${key}`)],
-			() => [`/customers/${key}`, without(body, ['partner_key'])],
+			() => [`/customers/${key}`, without(body, [apiName('customer', 'partnerKey')])],
 		);
 		// PATCH /customers cannot move a customer to another partner: say so rather than report it as written.
-		if (found && found.partner_key !== undefined && found.partner_key !== values.partner_key) {
+		const foundPartnerKey = answered(found, 'customer', 'partnerKey');
+		if (found && foundPartnerKey !== undefined && foundPartnerKey !== values.partner_key) {
 			return {
 				status: 'imported',
-				reason: `updated; partner_key stays ${found.partner_key} (API v2 cannot change a customer's partner)`,
+				reason: `updated; partner_key stays ${foundPartnerKey} (API v2 cannot change a customer's partner)`,
 			};
 		}
 		return result;
 	},
 	transactions: async (context, row, { transactionKey }) => {
 		const body = v2Body(context.schema, row);
-		body.key = String(row.values.key ?? transactionKey);
+		const keyField = apiName('transaction', 'key');
+		body[keyField] = String(row.values.key ?? transactionKey);
 		const written = await partnerStackData
 			.call(context.node, 'POST', '/transactions', { body, pacer: context.pacer, idempotent: true })
 			.then(
@@ -207,13 +223,17 @@ export const WRITERS: Record<
 		if (!written) return { status: 'imported', reason: 'created' };
 		// Transactions are append-only and their key is unique: "already exists" means an earlier run wrote it.
 		if (written.httpCode === '400' && /already exists/i.test(written.message)) {
-			return { status: 'imported', reason: `already imported (key ${body.key})` };
+			return { status: 'imported', reason: `already imported (key ${body[keyField]})` };
 		}
 		return { status: 'failed', reason: written.message };
 	},
 	rewards: async (context, row) => {
 		const body = v2Body(context.schema, row);
-		const fingerprint = rewardFingerprint(body.partner_key, body.amount, body.description);
+		const fingerprint = rewardFingerprint(
+			body[apiName('reward', 'partnerKey')],
+			body[apiName('reward', 'amount')],
+			body[apiName('reward', 'description')],
+		);
 		if (context.existing.has(fingerprint)) {
 			return {
 				status: 'imported',
@@ -221,7 +241,8 @@ export const WRITERS: Record<
 			};
 		}
 		// A backdated reward carries its own created_at: the lookup after a lost answer starts there.
-		const createdFrom = typeof body.created_at === 'number' ? body.created_at : Date.now();
+		const createdAt = body[apiName('reward', 'createdAt')];
+		const createdFrom = typeof createdAt === 'number' ? createdAt : Date.now();
 		const { data, recovered } = await createOnce.call(
 			context.node,
 			'/rewards',
@@ -240,8 +261,8 @@ export const WRITERS: Record<
 		const { values } = row;
 		const body = {
 			...v2Body(context.schema, row),
-			group_key: context.groupKey,
-			source: values.partner_key ? 'partner' : 'vendor',
+			[apiName('deal', 'groupKey')]: context.groupKey,
+			[apiName('deal', 'source')]: values.partner_key ? 'partner' : 'vendor',
 		};
 		const found = context.existing.get(String(values.external_key));
 		const key = encodeURIComponent(String(values.external_key));
@@ -255,8 +276,9 @@ export const WRITERS: Record<
 	leads: (context, row) => {
 		const { values, custom } = row;
 		const body = v2Body(context.schema, row);
-		body.group_key = context.groupKey;
-		body.meta = { ...(body.meta as IDataObject), ...custom };
+		const meta = apiName('lead', 'meta');
+		body[apiName('lead', 'groupKey')] = context.groupKey;
+		body[meta] = { ...(body[meta] as IDataObject), ...custom };
 		const found = context.existing.get(String(values.email).toLowerCase());
 		const key = encodeURIComponent(String(values.email));
 		return upsert(
@@ -279,13 +301,7 @@ function findReward(context: WriteContext, fingerprint: string, createdFrom: num
 		context.node,
 		'/rewards',
 		createdFrom,
-		(reward) =>
-			!known.has(reward.key) &&
-			rewardFingerprint(
-				(reward.partnership as IDataObject | undefined)?.partner_key,
-				reward.amount,
-				reward.description,
-			) === fingerprint,
+		(reward) => !known.has(reward.key) && answeredRewardFingerprint(reward) === fingerprint,
 		{ pacer: context.pacer },
 	);
 }

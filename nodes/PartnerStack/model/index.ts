@@ -16,6 +16,7 @@ import { transaction } from './transaction';
 import type { FieldKind, ModelField, ObjectFields } from './types';
 
 export type { FieldKind, ModelField, ObjectFields } from './types';
+export { TAG_CHANGES } from './partnership';
 
 export const MODEL = {
 	action,
@@ -52,6 +53,38 @@ export function answerPathOf(field: ModelField): string {
 /** The body path of one model field, named by its object and its name in the model (the import's `v2` paths). */
 export function apiPath<O extends ObjectName>(object: O, field: keyof (typeof MODEL)[O]): string {
 	return bodyPathOf((MODEL[object] as ObjectFields)[field as string]);
+}
+
+/**
+ * The flat API name of one model field (`target_key`, `decline_reason`), for code that assembles a body or reads
+ * an answer itself: the name comes from the model, the value from the operation.
+ */
+export function apiName<O extends ObjectName>(object: O, field: keyof (typeof MODEL)[O]): string {
+	return (MODEL[object] as ObjectFields)[field as string].api;
+}
+
+type Answer = Record<string, unknown> | undefined;
+
+/** The value at a dotted path of an answer or a body (`partnership.partner_key`), undefined when absent. */
+export function valueAt(object: Answer, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, part) => (value as Answer)?.[part], object);
+}
+
+/** Sets a dotted path of a body (`target.key`), creating the objects on the way. */
+export function setAt(body: Record<string, unknown>, path: string, value: unknown): void {
+	const parts = path.split('.');
+	let at = body;
+	for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+	at[parts[parts.length - 1]] = value;
+}
+
+/** What an object answered for one model field, read where the object answers it (`answerPathOf`). */
+export function answered<O extends ObjectName>(
+	item: Answer,
+	object: O,
+	field: keyof (typeof MODEL)[O],
+): unknown {
+	return valueAt(item, answerPathOf((MODEL[object] as ObjectFields)[field as string]));
 }
 
 /**

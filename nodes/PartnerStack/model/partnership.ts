@@ -77,3 +77,9 @@ export const partnership = {
 	meta: { api: 'meta', param: 'meta', kind: 'jsonObject' },
 	group: groupFilterField,
 } satisfies ObjectFields;
+
+/**
+ * The body of `PATCH /partnerships/{key}/tags`: the tags to add and to remove. PartnerStack documents the endpoint
+ * but not its body; `add` and `remove` are the plausible names, kept here once for every caller.
+ */
+export const TAG_CHANGES = { add: 'add', remove: 'remove' } as const;

@@ -27,9 +27,13 @@ import {
 	MODEL,
 	OBJECT_NAMES,
 	answerPathOf,
+	answered,
+	apiName,
+	apiPath,
 	bodyPathOf,
 	fieldsOf,
 	filtersOf,
+	setAt,
 } from '../../../nodes/PartnerStack/model';
 
 const OPERATIONS: Record<ObjectName, Record<string, unknown>> = {
@@ -306,5 +310,20 @@ describe('import: the API v2 fields a column fills', () => {
 		expect(status.v2).toBe('reward_status');
 		const email = SCHEMAS.leads.fields.find((field) => field.name === 'email')!;
 		expect(email.v2).toEqual([MODEL.lead.externalKey.api, 'meta.email']);
+	});
+});
+
+describe('names for code that assembles a body or reads an answer itself', () => {
+	it('gives the flat name, the body path and the answer of a field inside or answered elsewhere', () => {
+		expect(apiName('reward', 'targetKey')).toBe('key');
+		expect(apiPath('reward', 'targetKey')).toBe('target.key');
+		const body: IDataObject = { amount: 500 };
+		setAt(body, apiPath('reward', 'targetType'), 'customer');
+		setAt(body, apiPath('reward', 'targetKey'), 'c1');
+		expect(JSON.stringify(body)).toBe('{"amount":500,"target":{"type":"customer","key":"c1"}}');
+		const reward = { partnership: { partner_key: 'p1' }, partner_key: 'not read' };
+		expect(answered(reward, 'reward', 'partnerKey')).toBe('p1');
+		expect(answered({ group: { key: 'g1' } }, 'partnership', 'groupKey')).toBe('g1');
+		expect(answered(undefined, 'customer', 'partnerKey')).toBeUndefined();
 	});
 });

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
+import { apiName } from '../../model';
 import { partnerStackData } from '../../transport';
 import { additionalFieldsProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
@@ -63,8 +64,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		value: this.getNodeParameter('value', itemIndex),
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	});
-	body.target_type = this.getNodeParameter('targetType', itemIndex) as string;
-	body.target_key = String(this.getNodeParameter('targetKey', itemIndex)).trim();
+	body[apiName('action', 'targetType')] = this.getNodeParameter('targetType', itemIndex) as string;
+	body[apiName('action', 'targetKey')] = String(
+		this.getNodeParameter('targetKey', itemIndex),
+	).trim();
 	const action = await partnerStackData.call(this, 'POST', '/actions', { body, itemIndex });
 	return output.call(this, 'action', action, itemIndex);
 }

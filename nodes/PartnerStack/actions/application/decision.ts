@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { apiName } from '../../model';
 import { partnerStackData } from '../../transport';
 import { keyOf, output } from '../operations';
 
@@ -8,9 +9,13 @@ import { keyOf, output } from '../operations';
  * application object itself carries (`approved`, `decline_reason`): the most plausible shape, decided here once.
  */
 export function decisionBody(approved: boolean, reason?: string): IDataObject {
+	const approvedField = apiName('application', 'approved');
 	return approved
-		? { approved: true }
-		: { approved: false, ...(reason ? { decline_reason: reason } : {}) };
+		? { [approvedField]: true }
+		: {
+				[approvedField]: false,
+				...(reason ? { [apiName('application', 'declineReason')]: reason } : {}),
+			};
 }
 
 /** Approves or declines the application in `key`; answers the decided application (with its new partnership's keys). */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
+import { apiName } from '../../model';
 import { createSettled, findByPath } from '../../transport/createOnce';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
@@ -37,10 +38,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		customerKey: this.getNodeParameter('customerKey', itemIndex, ''),
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	});
-	body.customer_key = body.customer_key ?? null;
+	const customerKey = apiName('customer', 'customerKey');
+	body[customerKey] = body[customerKey] ?? null;
 	// A customer_key identifies it: a create whose answer was lost is looked up before being sent again.
-	const find = body.customer_key
-		? findByPath(this, `/customers/${encodeURIComponent(String(body.customer_key))}`, { itemIndex })
+	const find = body[customerKey]
+		? findByPath(this, `/customers/${encodeURIComponent(String(body[customerKey]))}`, { itemIndex })
 		: undefined;
 	const customer = await createSettled.call(this, '/customers', { body, itemIndex }, find);
 	return output.call(this, 'customer', customer, itemIndex);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
+import { apiName } from '../../model';
 import { createSettled, findByPath } from '../../transport/createOnce';
 import {
 	additionalFieldsProperty,
@@ -79,9 +80,11 @@ export function dealBody(
 
 /** POST /deals; with an external key, a create whose answer was lost is looked up before being sent again. */
 export async function createDeal(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
-	if (body.source === 'vendor' && !body.group_key) throw new Error('A vendor deal needs a Group');
-	const find = body.external_key
-		? findByPath(this, `/deals/${encodeURIComponent(String(body.external_key))}`, { itemIndex })
+	if (body[apiName('deal', 'source')] === 'vendor' && !body[apiName('deal', 'groupKey')])
+		throw new Error('A vendor deal needs a Group');
+	const externalKey = body[apiName('deal', 'externalKey')];
+	const find = externalKey
+		? findByPath(this, `/deals/${encodeURIComponent(String(externalKey))}`, { itemIndex })
 		: undefined;
 	return await createSettled.call(this, '/deals', { body, itemIndex }, find);
 }

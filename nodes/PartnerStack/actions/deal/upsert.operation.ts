@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { answered, apiName } from '../../model';
 import { partnerStackData } from '../../transport';
 import { partnerStackGetOrNothing } from '../../transport/getOrNothing';
 import { additionalFieldsProperty, simplifyProperty } from '../common.descriptions';
@@ -26,7 +27,7 @@ const properties: INodeProperties[] = [
 export const description = shown('deal', 'upsert', properties);
 
 /** Fields that say who the deal is, not what changed: an update leaves them as they are. */
-const IDENTITY_FIELDS = ['source', 'external_key'];
+const IDENTITY_FIELDS = [apiName('deal', 'source'), apiName('deal', 'externalKey')];
 
 async function findByExternalKey(this: IExecuteFunctions, externalKey: string, itemIndex: number) {
 	const deal = await partnerStackGetOrNothing.call(
@@ -35,7 +36,7 @@ async function findByExternalKey(this: IExecuteFunctions, externalKey: string, i
 		{ itemIndex },
 	);
 	// GET /deals/{id} also answers a deal whose own key is that text: only a matching external key counts.
-	return deal?.external_key === externalKey ? deal : undefined;
+	return answered(deal, 'deal', 'externalKey') === externalKey ? deal : undefined;
 }
 
 /** Updates the deal with this external key (PATCH), or creates one (POST) when there is none. */

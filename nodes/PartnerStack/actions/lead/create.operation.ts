@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
+import { apiName } from '../../model';
 import { createSettled, findByPath } from '../../transport/createOnce';
 import {
 	additionalFieldsProperty,
@@ -59,8 +60,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		this.getNodeParameter('amountUnit', itemIndex, 'cents') as AmountUnit,
 	);
 	// The external_key identifies it: a create whose answer was lost is looked up before being sent again.
-	const find = body.external_key
-		? findByPath(this, `/leads/${encodeURIComponent(String(body.external_key))}`, { itemIndex })
+	const externalKey = body[apiName('lead', 'externalKey')];
+	const find = externalKey
+		? findByPath(this, `/leads/${encodeURIComponent(String(externalKey))}`, { itemIndex })
 		: undefined;
 	const lead = await createSettled.call(this, '/leads', { body, itemIndex }, find);
 	return output.call(this, 'lead', lead, itemIndex);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
+import { apiName } from '../../model';
 import { createSettled, findByPath } from '../../transport/createOnce';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
@@ -19,7 +20,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = toApiBody({ email, ...additionalFields });
 	// The partner key (else the email) identifies it: a create whose answer was lost is looked up first.
-	const identity = encodeURIComponent(String(body.partner_key || body.email));
+	const identity = encodeURIComponent(
+		String(body[apiName('partnership', 'partnerKey')] || body[apiName('partnership', 'email')]),
+	);
 	const partnership = await createSettled.call(
 		this,
 		'/partnerships',

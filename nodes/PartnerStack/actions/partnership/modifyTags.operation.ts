@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { TAG_CHANGES } from '../../model';
 import { partnerStackData } from '../../transport';
 import { simplifyProperty } from '../common.descriptions';
 import { partnershipLocator } from '../locators';
@@ -46,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!add.length && !remove.length) throw new Error('Enter at least one tag to add or to remove');
 	const key = await resolvePartnershipKey.call(this, keyOf.call(this, itemIndex), itemIndex);
 	const partnership = await partnerStackData.call(this, 'PATCH', `/partnerships/${key}/tags`, {
-		body: { add, remove },
+		body: { [TAG_CHANGES.add]: add, [TAG_CHANGES.remove]: remove },
 		itemIndex,
 	});
 	return output.call(this, 'partnership', partnership, itemIndex);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiBody } from '../../helpers/fields';
+import { answered, apiName, TAG_CHANGES } from '../../model';
 import { partnerStackData } from '../../transport';
 import { partnerStackGetOrNothing } from '../../transport/getOrNothing';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
@@ -24,16 +25,18 @@ const properties: INodeProperties[] = [
 export const description = shown('partnership', 'upsert', properties);
 
 /** PATCH accepts these; email and partner key are the identity, and tags have their own endpoint. */
-const UPDATABLE = [
-	'group_key',
-	'manager_email',
-	'manager_name',
-	'fields',
-	'meta',
-	'first_name',
-	'last_name',
-	'tier_key',
-];
+const UPDATABLE = (
+	[
+		'groupKey',
+		'managerEmail',
+		'managerName',
+		'customFields',
+		'meta',
+		'firstName',
+		'lastName',
+		'tierKey',
+	] as const
+).map((field) => apiName('partnership', field));
 
 async function findPartnership(this: IExecuteFunctions, identifier: string, itemIndex: number) {
 	return await partnerStackGetOrNothing.call(
@@ -50,11 +53,13 @@ async function addMissingTags(
 	tags: string[],
 	itemIndex: number,
 ) {
-	const current = new Set((partnership.tags as string[] | undefined) ?? []);
+	const current = new Set(
+		(answered(partnership, 'partnership', 'tags') as string[] | undefined) ?? [],
+	);
 	const missing = tags.filter((tag) => !current.has(tag));
 	if (!missing.length) return partnership;
 	return await partnerStackData.call(this, 'PATCH', `/partnerships/${partnership.key}/tags`, {
-		body: { add: missing, remove: [] },
+		body: { [TAG_CHANGES.add]: missing, [TAG_CHANGES.remove]: [] },
 		itemIndex,
 	});
 }
@@ -82,8 +87,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				itemIndex,
 			})
 		: existing;
-	if (Array.isArray(body.tags) && body.tags.length) {
-		updated = await addMissingTags.call(this, updated, body.tags as string[], itemIndex);
+	const tags = body[apiName('partnership', 'tags')];
+	if (Array.isArray(tags) && tags.length) {
+		updated = await addMissingTags.call(this, updated, tags as string[], itemIndex);
 	}
 	return { ...output.call(this, 'partnership', updated, itemIndex), upsertResult: 'updated' };
 }

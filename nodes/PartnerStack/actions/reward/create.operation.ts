@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
+import { apiName, apiPath, setAt } from '../../model';
 import { partnerStackData } from '../../transport';
 import {
 	additionalFieldsProperty,
@@ -72,8 +73,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const targetType = this.getNodeParameter('targetType', itemIndex) as string;
 	const targetKey = String(this.getNodeParameter('targetKey', itemIndex)).trim();
 	// PartnerStack documents targets for customers and transactions; a reward for a partner names the partner.
-	if (targetType === 'partnership') body.partner_key = targetKey;
-	else body.target = { type: targetType, key: targetKey };
+	if (targetType === 'partnership') body[apiName('reward', 'partnerKey')] = targetKey;
+	else {
+		// `target` names what the reward is for: its type, then its key.
+		setAt(body, apiPath('reward', 'targetType'), targetType);
+		setAt(body, apiPath('reward', 'targetKey'), targetKey);
+	}
 	const reward = await partnerStackData.call(this, 'POST', '/rewards', { body, itemIndex });
 	return output.call(this, 'reward', reward, itemIndex);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AmountUnit } from '../../helpers/amounts';
 import { toApiBody } from '../../helpers/fields';
+import { answered, apiName } from '../../model';
 import { createSettled, findInList } from '../../transport/createOnce';
 import { amountUnitProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
@@ -123,20 +124,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		amountUnit,
 		this.getTimezone(),
 	);
+	// The parameter's values are the body fields themselves (customer_key, customer_external_key, customer_email).
 	const referenceField = this.getNodeParameter(
 		'customerKeyType',
 		itemIndex,
-		'customer_external_key',
+		apiName('transaction', 'customerExternalKey'),
 	) as string;
 	body[referenceField] = String(this.getNodeParameter('customerKey', itemIndex)).trim();
 	// A key identifies it. API v2 has no read of one transaction: a create whose answer was lost is looked up
 	// in the list of recent ones (from its backdated created_at when given) before being sent again.
-	const find = body.key
+	const key = body[apiName('transaction', 'key')];
+	const createdAt = body[apiName('transaction', 'createdAt')];
+	const find = key
 		? findInList(
 				this,
 				'/transactions',
-				typeof body.created_at === 'number' ? body.created_at : Date.now(),
-				(item) => item.key === body.key,
+				typeof createdAt === 'number' ? createdAt : Date.now(),
+				(item) => answered(item, 'transaction', 'key') === key,
 				{ itemIndex },
 			)
 		: undefined;
