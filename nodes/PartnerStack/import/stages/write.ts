@@ -8,7 +8,8 @@ import { partnerStackUpload } from '../../transport/upload';
 import { SCHEMAS, type FieldSchema } from '../schemas';
 import { writesRowByRow, type ImportSettings } from '../settings';
 import { INVITE_FLAG_FIELD } from '../requestBodies';
-import { derivedTransactionKeys, prefetchExisting, WRITERS, type WriteContext } from '../writers';
+import { derivedTransactionKeys, prefetchExisting } from '../existing';
+import { WRITERS, type WriteContext } from '../writers';
 import type { Header } from './header';
 import type { RowResult, ValidRow } from './rows';
 
