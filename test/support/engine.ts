@@ -23,9 +23,11 @@ import {
 	Workflow,
 	type IDataObject,
 	type IHttpRequestOptions,
+	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type WorkflowExecuteMode,
+	type WorkflowParameters,
 } from 'n8n-workflow';
 
 import type { Credentials } from './engineCredentials';
@@ -86,6 +88,44 @@ function withItemParameters(
 	return { parameters: resolved, items: inputs };
 }
 
+/** The one-node workflow every context below runs in (active for triggers, as n8n activates them). */
+function oneNodeWorkflow(
+	node: INode,
+	{
+		active = false,
+		staticData,
+		settings,
+	}: Partial<Pick<WorkflowParameters, 'active' | 'staticData' | 'settings'>> = {},
+) {
+	return new Workflow({
+		...WORKFLOW,
+		nodes: [node],
+		connections: {},
+		active,
+		nodeTypes,
+		staticData,
+		settings,
+	});
+}
+
+/** The node of a run: PartnerStack with its parameters, item expressions resolved per item, continueOnFail. */
+function nodeOfRun(
+	name: NodeName,
+	options: Pick<EngineRunOptions, 'parameters' | 'items' | 'itemParameters' | 'continueOnFail'>,
+) {
+	const { parameters, items } = withItemParameters(
+		options.parameters ?? {},
+		options.items ?? [{ json: {} }],
+		options.itemParameters,
+	);
+	const node = nodeOf(
+		name,
+		parameters,
+		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	);
+	return { node, items };
+}
+
 export interface EngineResult {
 	/** The node's first output, as n8n recorded it (pairedItem included). */
 	items: INodeExecutionData[];
@@ -100,22 +140,8 @@ export interface EngineResult {
 export async function runOnEngine(options: EngineRunOptions): Promise<EngineResult> {
 	// An active workflow's run, as the former hand-written context answered; tests of the editor's runs pass 'manual'.
 	const mode = options.mode ?? 'trigger';
-	const { parameters, items } = withItemParameters(
-		options.parameters ?? {},
-		options.items ?? [{ json: {} }],
-		options.itemParameters,
-	);
-	const node = nodeOf(
-		options.node ?? 'PartnerStack',
-		parameters,
-		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
-	);
-	const workflow = new Workflow({
-		...WORKFLOW,
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes,
+	const { node, items } = nodeOfRun(options.node ?? 'PartnerStack', options);
+	const workflow = oneNodeWorkflow(node, {
 		staticData: options.staticData,
 		settings: settingsOf(options),
 	});
@@ -172,12 +198,8 @@ export function pollerOnEngine(options: {
 }) {
 	const node = nodeOf('PartnerStackPollingTrigger', options.parameters);
 	const staticData = { [`node:${node.name}`]: options.nodeStaticData ?? {} };
-	const workflow = new Workflow({
-		...WORKFLOW,
-		nodes: [node],
-		connections: {},
+	const workflow = oneNodeWorkflow(node, {
 		active: true,
-		nodeTypes,
 		staticData,
 		settings: settingsOf(options),
 	});
@@ -206,13 +228,7 @@ export function loadOptionsContext(options: {
 }) {
 	const parameters = { ...(options.parameters ?? {}) } as INodeParameters;
 	const node = nodeOf(options.node ?? 'PartnerStack', parameters);
-	const workflow = new Workflow({
-		...WORKFLOW,
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes,
-	});
+	const workflow = oneNodeWorkflow(node);
 	// As n8n's dynamic-parameters service: the editor's parameters as sent (the workflow keeps only displayed ones).
 	const additionalData = additionalDataFor(options.credentials, undefined);
 	additionalData.currentNodeParameters = parameters;
@@ -271,12 +287,8 @@ function webhookWorkflow(options: WebhookNodeOptions) {
 		) ?? [];
 	const node = nodeOf('PartnerStackTrigger', options.parameters, { webhookId });
 	const nodeStaticData = options.nodeStaticData ?? {};
-	const workflow = new Workflow({
-		...WORKFLOW,
-		nodes: [node],
-		connections: {},
+	const workflow = oneNodeWorkflow(node, {
 		active: true,
-		nodeTypes,
 		staticData: { [`node:${node.name}`]: nodeStaticData },
 	});
 	const additionalData = additionalDataFor(options.credentials, undefined);
@@ -357,23 +369,8 @@ export function executeContextOnEngine(
 		'credentials' | 'parameters' | 'items' | 'itemParameters' | 'continueOnFail'
 	>,
 ) {
-	const { parameters, items } = withItemParameters(
-		options.parameters ?? {},
-		options.items ?? [{ json: {} }],
-		options.itemParameters,
-	);
-	const node = nodeOf(
-		'PartnerStack',
-		parameters,
-		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
-	);
-	const workflow = new Workflow({
-		...WORKFLOW,
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes,
-	});
+	const { node, items } = nodeOfRun('PartnerStack', options);
+	const workflow = oneNodeWorkflow(node);
 	const executeData = { node, data: { main: [items] }, source: null };
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [executeData] },

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { NodeApiError } from 'n8n-workflow';
 
+import { RETRY_POLICY } from '../../nodes/PartnerStack/transport/retry';
 import { KEYS, type EmulatorProcess } from './emulator';
 import { credentialsFor, executeContextOnEngine, type EngineContext } from './engine';
 
@@ -32,3 +33,9 @@ export async function caught(promise: Promise<unknown>): Promise<NodeApiError> {
 	}
 	throw new Error('expected a rejection');
 }
+
+/** The emulator answers `status` to every attempt the transport makes for the next request: it outlasts the retries. */
+export const failEveryAttempt = (emulator: EmulatorProcess, status: number) =>
+	emulator.faults({
+		script: Array.from({ length: RETRY_POLICY.maxAttempts }, () => ({ status, retryAfter: 0 })),
+	});

@@ -4,33 +4,20 @@ import {
 	partnerStackDeleteIfPresent,
 	partnerStackGetOrNothing,
 } from '../../../nodes/PartnerStack/transport/getOrNothing';
-import { RETRY_POLICY } from '../../../nodes/PartnerStack/transport/retry';
 import {
 	credentialsFor,
 	executeContextOnEngine as createContext,
 	type EngineContext as TestContext,
 } from '../../support/engine';
 import { KEYS } from '../../support/emulator';
-import { startEmulator } from '../../support/node';
+import { emulatorWith } from '../../support/node';
+import { asN8n, caught, contextOn, failEveryAttempt } from '../../support/transport';
 
-const emulator = startEmulator();
+const emulator = emulatorWith();
 let context: TestContext;
-// The transport is typed for n8n's context interfaces; n8n-core's ExecuteContext is their implementation.
-const asN8n = (ctx: TestContext) => ctx as never;
-
-beforeEach(async () => {
-	await emulator.reset();
-	context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production) });
+beforeEach(() => {
+	context = contextOn(emulator);
 });
-
-async function caught(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected a rejection');
-}
 
 describe('partnerStackGetOrNothing', () => {
 	it('answers the object PartnerStack has', async () => {
@@ -49,12 +36,7 @@ describe('partnerStackGetOrNothing', () => {
 	});
 
 	it('throws a 500 that outlasts the retries, with the API message', async () => {
-		await emulator.faults({
-			script: Array.from({ length: RETRY_POLICY.maxAttempts }, () => ({
-				status: 500,
-				retryAfter: 0,
-			})),
-		});
+		await failEveryAttempt(emulator, 500);
 		const error = await caught(
 			partnerStackGetOrNothing.call(asN8n(context), '/partnerships/gstest'),
 		);
@@ -100,12 +82,7 @@ describe('partnerStackDeleteIfPresent', () => {
 	});
 
 	it('throws other errors as they are', async () => {
-		await emulator.faults({
-			script: Array.from({ length: RETRY_POLICY.maxAttempts }, () => ({
-				status: 503,
-				retryAfter: 0,
-			})),
-		});
+		await failEveryAttempt(emulator, 503);
 		const error = await caught(
 			partnerStackDeleteIfPresent.call(asN8n(context), '/webhooks/whk_nobody'),
 		);

@@ -1,20 +1,12 @@
 import { listItems, partnerStackRequest } from '../../../nodes/PartnerStack/transport';
-import {
-	credentialsFor,
-	executeContextOnEngine as createContext,
-	type EngineContext as TestContext,
-} from '../../support/engine';
-import { KEYS } from '../../support/emulator';
-import { DEMO, startEmulator } from '../../support/node';
+import type { EngineContext as TestContext } from '../../support/engine';
+import { DEMO, emulatorWith } from '../../support/node';
+import { asN8n, contextOn } from '../../support/transport';
 
-const emulator = startEmulator();
+const emulator = emulatorWith(DEMO);
 let context: TestContext;
-// The transport is typed for n8n's context interfaces; n8n-core's ExecuteContext is their implementation.
-const asN8n = (ctx: TestContext) => ctx as never;
-
-beforeEach(async () => {
-	await emulator.reset(DEMO);
-	context = createContext({ credentials: credentialsFor(emulator.url, KEYS.production) });
+beforeEach(() => {
+	context = contextOn(emulator);
 });
 
 const dataOf = async (endpoint: string, qs = {}) =>

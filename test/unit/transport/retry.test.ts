@@ -6,7 +6,7 @@ import {
 } from '../../../nodes/PartnerStack/transport/retry';
 import type { EngineContext as TestContext } from '../../support/engine';
 import { emulatorWith } from '../../support/node';
-import { asN8n, caught, contextOn } from '../../support/transport';
+import { asN8n, caught, contextOn, failEveryAttempt } from '../../support/transport';
 
 const emulator = emulatorWith();
 let context: TestContext;
@@ -43,12 +43,7 @@ describe('retries', () => {
 	}, 20_000);
 
 	it('gives up after the bounded number of attempts with the last status', async () => {
-		await emulator.faults({
-			script: Array.from({ length: RETRY_POLICY.maxAttempts }, () => ({
-				status: 503,
-				retryAfter: 0,
-			})),
-		});
+		await failEveryAttempt(emulator, 503);
 		const error = await caught(partnerStackRequest.call(asN8n(context), 'GET', '/groups'));
 		expect(error.httpCode).toBe('503');
 		expect(await emulator.requests()).toHaveLength(RETRY_POLICY.maxAttempts);
