@@ -66,6 +66,37 @@ describe('action node creates with a natural key', () => {
 		},
 	);
 
+	it.each([
+		[
+			'customer',
+			{ customerKey: 'an-up', email: 'an-up@x.example', partnerKey: 'ada' },
+			1, // GET /customers/an-up (404)
+			'customers',
+			(o: Record<string, unknown>) => o.customer_key === 'an-up',
+		],
+		[
+			'partnership',
+			{ email: 'np-up@x.example', partnerKey: 'np-up' },
+			2, // GET by partner key, then by email (both 404)
+			'partnerships',
+			(o: Record<string, unknown>) => o.partner_key === 'np-up',
+		],
+	])(
+		'%s upsert: the create whose answer was lost after the write is settled by a lookup, one object',
+		async (resource, parameters, lookups, collection, mine) => {
+			const served = Array.from({ length: lookups }, () => ({ latencyMs: 0 }));
+			await emulator.faults({ script: [...served, { dropAfterWrite: true }] });
+			const [item] = await runNode(emulator, { resource, operation: 'upsert', ...parameters });
+			expect(item.json).toEqual(expect.objectContaining({ upsertResult: 'created' }));
+			const posts = (await emulator.requests()).filter((request) => request.method === 'POST');
+			expect(posts).toHaveLength(1);
+			expect(posts[0]).toMatchObject({ fault: 'dropAfterWrite' });
+			expect((await emulator.state<Record<string, unknown>>(collection)).filter(mine)).toHaveLength(
+				1,
+			);
+		},
+	);
+
 	it('without a natural key a lost answer is an error, never a blind second create', async () => {
 		await emulator.faults({ script: [{ drop: true }] });
 		await expect(

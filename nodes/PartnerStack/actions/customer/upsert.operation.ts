@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toApiBody } from '../../helpers/fields';
 import { partnerStackData } from '../../transport';
+import { createSettled, findByPath } from '../../transport/createOnce';
 import { partnerStackGetOrNothing } from '../../transport/getOrNothing';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
@@ -53,6 +54,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	const partnerKey = await partnerKeyFor.call(this, itemIndex);
 	const body = toApiBody({ ...fields, customerKey, partnerKey });
-	const created = await partnerStackData.call(this, 'POST', '/customers', { body, itemIndex });
+	// As Create: a create whose answer was lost is looked up by its customer key, never sent blind again.
+	const created = await createSettled.call(
+		this,
+		'/customers',
+		{ body, itemIndex },
+		findByPath(this, path, { itemIndex }),
+	);
 	return { ...output.call(this, 'customer', created, itemIndex), upsertResult: 'created' };
 }

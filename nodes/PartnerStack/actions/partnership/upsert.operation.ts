@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toApiBody } from '../../helpers/fields';
 import { answered, apiName, TAG_CHANGES } from '../../model';
 import { partnerStackData } from '../../transport';
+import { createSettled, findByPath } from '../../transport/createOnce';
 import { partnerStackGetOrNothing } from '../../transport/getOrNothing';
 import { additionalFieldsProperty, emailProperty, simplifyProperty } from '../common.descriptions';
 import { output, shown } from '../operations';
@@ -75,7 +76,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		(partnerKey ? await findPartnership.call(this, partnerKey, itemIndex) : undefined) ??
 		(await findPartnership.call(this, email, itemIndex));
 	if (!existing) {
-		const created = await partnerStackData.call(this, 'POST', '/partnerships', { body, itemIndex });
+		// As Create: a create whose answer was lost is looked up by partner key (else email), never sent blind again.
+		const identity = encodeURIComponent(partnerKey || email);
+		const created = await createSettled.call(
+			this,
+			'/partnerships',
+			{ body, itemIndex },
+			findByPath(this, `/partnerships/${identity}`, { itemIndex }),
+		);
 		return { ...output.call(this, 'partnership', created, itemIndex), upsertResult: 'created' };
 	}
 	const changes = Object.fromEntries(
